@@ -1,0 +1,150 @@
+package dev.finessesignout;
+
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.finessesignout.audit.AuditRecords;
+import dev.finessesignout.broker.EmbeddedBroker;
+import dev.finessesignout.model.FinesseXml;
+import dev.finessesignout.request.CsvRequestParser;
+import dev.finessesignout.signout.CredentialsGuard;
+import dev.finessesignout.signout.FinesseAnswers;
+import dev.finessesignout.signout.SignoutSteps;
+import dev.finessesignout.simulator.FinesseSimulator;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+
+/** Every bean of the bundle, made from application.properties. */
+public class FinesseSignoutConfiguration implements CamelConfiguration {
+    private final FinesseXml finesseXml = new FinesseXml();
+    private final CredentialsGuard credentialsGuard = new CredentialsGuard();
+
+    @PropertyInject("broker.embedded")
+    private boolean embeddedBroker;
+    @PropertyInject("broker.data-dir")
+    private String brokerDataDir;
+    @PropertyInject(value = "broker.tcp-url", defaultValue = "")
+    private String brokerTcpUrl;
+    @PropertyInject("broker.duplicate-id-cache-size")
+    private int duplicateIdCacheSize;
+    @PropertyInject("broker.max-delivery-attempts")
+    private int maxDeliveryAttempts;
+
+    @PropertyInject("simulator.enabled")
+    private boolean simulatorEnabled;
+    @PropertyInject("simulator.setup-file")
+    private String simulatorSetupFile;
+    @PropertyInject("simulator.host")
+    private String simulatorHost;
+    @PropertyInject("simulator.side-a.http-port")
+    private int sideAHttpPort;
+    @PropertyInject("simulator.side-a.https-port")
+    private int sideAHttpsPort;
+    @PropertyInject("simulator.side-b.http-port")
+    private int sideBHttpPort;
+    @PropertyInject("simulator.side-b.https-port")
+    private int sideBHttpsPort;
+    @PropertyInject("simulator.admin-port")
+    private int simulatorAdminPort;
+    @PropertyInject("simulator.trust-store")
+    private String simulatorTrustStore;
+    @PropertyInject("simulator.trust-store-password")
+    private String simulatorTrustStorePassword;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        // services start before the routes and stop after them, in this order
+        if (embeddedBroker) {
+            context.addService(new EmbeddedBroker(Path.of(brokerDataDir), brokerTcpUrl, duplicateIdCacheSize,
+                    maxDeliveryAttempts), true, true);
+        }
+        if (simulatorEnabled) {
+            FinesseSimulator simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
+                    new FinesseSimulator.Ports(sideAHttpPort, sideAHttpsPort, sideBHttpPort, sideBHttpsPort,
+                            simulatorAdminPort),
+                    Path.of(simulatorTrustStore), simulatorTrustStorePassword);
+            simulator.init(); // its trust store must exist before the HTTPS endpoints are created
+            context.addService(simulator, true, true);
+        }
+    }
+
+    @BindToRegistry(destroyMethod = "stop")
+    public ConnectionFactory jmsConnectionFactory(@PropertyInject("jms.broker-url") String url,
+            @PropertyInject(value = "jms.username", defaultValue = "") String username,
+            @PropertyInject(value = "jms.password", defaultValue = "") String password,
+            @PropertyInject("jms.max-connections") int maxConnections) {
+        JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+        pool.setConnectionFactory(new ActiveMQConnectionFactory(url, blankToNull(username), blankToNull(password)));
+        pool.setMaxConnections(maxConnections);
+        return pool;
+    }
+
+    /** Trust for Finesse's HTTPS port: the configured trust store, or the JVM's default trust when none is set. */
+    @BindToRegistry
+    public SSLContextParameters finesseTls(@PropertyInject(value = "finesse.tls.trust-store", defaultValue = "") String path,
+            @PropertyInject(value = "finesse.tls.trust-store-password", defaultValue = "") String password,
+            @PropertyInject(value = "finesse.tls.trust-store-type", defaultValue = "PKCS12") String type) {
+        SSLContextParameters tls = new SSLContextParameters();
+        if (!path.isBlank()) {
+            KeyStoreParameters store = new KeyStoreParameters();
+            store.setResource(path.contains(":") ? path : "file:" + path);
+            store.setPassword(password);
+            store.setType(type);
+            TrustManagersParameters trust = new TrustManagersParameters();
+            trust.setKeyStore(store);
+            tls.setTrustManagers(trust);
+        }
+        return tls;
+    }
+
+    /** Used by every Jackson data format of the routes (autoDiscoverObjectMapper): ISO-8601 times. */
+    @BindToRegistry
+    public ObjectMapper objectMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    @BindToRegistry
+    public FinesseXml finesseXml() {
+        return finesseXml;
+    }
+
+    @BindToRegistry
+    public CredentialsGuard credentialsGuard() {
+        return credentialsGuard;
+    }
+
+    @BindToRegistry
+    public FinesseAnswers finesseAnswers(@PropertyInject("finesse.username") String username) {
+        return new FinesseAnswers(finesseXml, credentialsGuard, username);
+    }
+
+    @BindToRegistry
+    public CsvRequestParser csvRequestParser() {
+        return new CsvRequestParser();
+    }
+
+    @BindToRegistry
+    public SignoutSteps signoutSteps() {
+        return new SignoutSteps();
+    }
+
+    @BindToRegistry
+    public AuditRecords auditRecords() {
+        return new AuditRecords();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

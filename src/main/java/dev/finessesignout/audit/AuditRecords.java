@@ -1,0 +1,34 @@
+package dev.finessesignout.audit;
+
+import java.time.Duration;
+
+import dev.finessesignout.signout.Outcome;
+import dev.finessesignout.signout.Signout;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Makes the audit record of a finished request and says it in one log line an operator can read. */
+public class AuditRecords {
+    private static final Logger LOG = LoggerFactory.getLogger("finesse.signout.audit");
+
+    public AuditRecord record(@ExchangeProperty(Signout.PROPERTY) Signout signout) {
+        AuditRecord record = AuditRecord.of(signout);
+        String line = String.format("%s user %s (%s, request %s)%s: %s", record.outcome(), record.userId(),
+                record.source(), record.requestId(), timing(record), record.detail());
+        if (record.outcome() == Outcome.ACCEPTED || record.outcome() == Outcome.ALREADY_SIGNED_OUT) {
+            LOG.info(line);
+        } else {
+            LOG.warn(line);
+        }
+        return record;
+    }
+
+    private static String timing(AuditRecord record) {
+        if (record.sentAt() == null || record.answeredAt() == null) {
+            return "";
+        }
+        return " side " + record.finesseNode() + " in " + Duration.between(record.sentAt(), record.answeredAt()).toMillis()
+                + " ms";
+    }
+}

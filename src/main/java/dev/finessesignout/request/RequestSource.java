@@ -1,0 +1,34 @@
+package dev.finessesignout.request;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Where a sign-out request came from: the trigger, and the file and line, message or schedule that carried it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RequestSource(String trigger, String file, Integer line, String messageId, String schedule) {
+
+    public static RequestSource fileLine(String file, int line) {
+        return new RequestSource("file", file, line, null, null);
+    }
+
+    public static RequestSource file(String file) {
+        return new RequestSource("file", file, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(trigger);
+        if (file != null) {
+            text.append(' ').append(file);
+        }
+        if (line != null) {
+            text.append(" line ").append(line);
+        }
+        if (messageId != null) {
+            text.append(" message ").append(messageId);
+        }
+        if (schedule != null) {
+            text.append(" schedule ").append(schedule);
+        }
+        return text.toString();
+    }
+}

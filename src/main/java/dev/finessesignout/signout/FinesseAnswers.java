@@ -1,0 +1,153 @@
+package dev.finessesignout.signout;
+
+import java.util.List;
+
+import dev.finessesignout.model.ApiError;
+import dev.finessesignout.model.ApiErrors;
+import dev.finessesignout.model.FinesseXml;
+import dev.finessesignout.model.FinesseXmlException;
+import dev.finessesignout.model.User;
+import dev.finessesignout.request.Display;
+import org.apache.camel.Exchange;
+
+/**
+ * Reads what a Finesse node answered and turns it into the outcome the contract's error table prescribes. Transient
+ * answers are thrown as exceptions so that the failover load balancer and the error handler retry them.
+ */
+public class FinesseAnswers {
+    public static final String NODE = "finesseNode";
+    public static final String NODE_URL = "finesseUrl";
+
+    private final FinesseXml xml;
+    private final CredentialsGuard guard;
+    private final String username;
+
+    public FinesseAnswers(FinesseXml xml, CredentialsGuard guard, String username) {
+        this.xml = xml;
+        this.guard = guard;
+        this.username = username;
+    }
+
+    /** Before a call leaves for a node. */
+    public void sending(Exchange exchange) {
+        signout(exchange).sending(exchange.getProperty(NODE, String.class), exchange.getProperty(NODE_URL, String.class),
+                "PUT".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class)));
+    }
+
+    /** The node could not be reached (refused, timed out, reset): move to the other node. */
+    public void unreachable(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        throw new FinesseUnavailableException(nodeName(exchange) + " did not answer: " + describe(cause), cause);
+    }
+
+    /** Records the answer; 503 moves the request to the other node, 500 is retried on this one. */
+    public void answered(Exchange exchange) {
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        signout(exchange).answered(status);
+        if (status == 503) {
+            throw new FinesseUnavailableException(nodeName(exchange) + " answered 503 (out of service)"
+                    + errorsText(exchange), null);
+        }
+        if (status == 500) {
+            throw new FinesseServerErrorException(nodeName(exchange) + " answered 500 (server fault)" + errorsText(exchange));
+        }
+    }
+
+    /** Maps the answer to {@code PUT User/{id}} state LOGOUT. */
+    public void signOutAnswered(Exchange exchange) {
+        Signout signout = signout(exchange);
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        List<ApiError> errors = errors(exchange);
+        signout.setFinesseErrors(errors);
+        ApiError error = errors.isEmpty() ? new ApiError() : errors.get(0);
+        String user = "user " + signout.getRequest().userId();
+        if (status >= 200 && status < 300) {
+            signout.finish(Outcome.ACCEPTED, "Finesse accepted the sign-out of " + user + " (" + status + ")");
+        } else if (status >= 300 && status < 400) {
+            signout.finish(Outcome.FAILED, redirectAdvice(exchange, status));
+        } else if (status == 400 && (error.isType("Invalid State")
+                || error.isType("Invalid Input") && "state".equalsIgnoreCase(trim(error.getErrorData())))) {
+            signout.setStateCheckNeeded(true);
+        } else if (status == 400 && error.isType("Parameter Missing")) {
+            signout.finish(Outcome.REJECTED, "Finesse requires a logout reason code for " + user + " ("
+                    + error.getErrorMessage() + "); give the reasonCodeId of a LOGOUT reason code");
+        } else if (status == 400) {
+            signout.finish(Outcome.REJECTED, "Finesse refused the request for " + user + " as invalid: " + error);
+        } else if (status == 401) {
+            if (error.isType("Authorization Failure")) {
+                guard.refused(username, signout.getRequest().requestId());
+            }
+            signout.finish(Outcome.REJECTED, "Finesse does not allow the service account to sign out " + user + ": "
+                    + error + " (401, never retried: five wrong passwords lock the account)");
+        } else if (status == 404) {
+            signout.finish(Outcome.REJECTED, "Finesse does not know " + user);
+        } else {
+            signout.finish(Outcome.FAILED, "Finesse answered an unexpected HTTP " + status + " for " + user);
+        }
+    }
+
+    /** Maps the answer to {@code GET User/{id}} made after Finesse said the user is already signed out. */
+    public void stateChecked(Exchange exchange) {
+        Signout signout = signout(exchange);
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String said = signout.getFinesseErrors().isEmpty() ? "already signed out"
+                : signout.getFinesseErrors().get(0).toString();
+        if (status != 200) {
+            signout.finish(Outcome.REJECTED, "Finesse refused the sign-out (" + said + ") and GET User answered "
+                    + status + ", so it could not be confirmed that the user is signed out");
+            return;
+        }
+        User user = xml.read(exchange.getIn().getBody(String.class), User.class);
+        if (user.isSignedOut()) {
+            signout.finish(Outcome.ALREADY_SIGNED_OUT, "user " + signout.getRequest().userId()
+                    + " was already signed out; GET User shows state LOGOUT");
+        } else {
+            signout.finish(Outcome.REJECTED, "Finesse refused the sign-out (" + said + "); GET User shows state "
+                    + user.getState());
+        }
+    }
+
+    private static Signout signout(Exchange exchange) {
+        return exchange.getProperty(Signout.PROPERTY, Signout.class);
+    }
+
+    private static String nodeName(Exchange exchange) {
+        return "Finesse side " + exchange.getProperty(NODE, String.class) + " ("
+                + exchange.getProperty(NODE_URL, String.class) + ")";
+    }
+
+    private List<ApiError> errors(Exchange exchange) {
+        String body = exchange.getIn().getBody(String.class);
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        try {
+            return xml.read(body, ApiErrors.class).getErrors();
+        } catch (FinesseXmlException e) {
+            return List.of(new ApiError(null, "unreadable error body: " + Display.quote(body.strip()), null));
+        }
+    }
+
+    private String errorsText(Exchange exchange) {
+        List<ApiError> errors = errors(exchange);
+        return errors.isEmpty() ? "" : ": " + errors.get(0);
+    }
+
+    private static String redirectAdvice(Exchange exchange, int status) {
+        String location = exchange.getIn().getHeader("Location", String.class);
+        return nodeName(exchange) + " answered " + status + " and sent the request to " + Display.quote(location)
+                + ". Finesse 12.5 and later serve HTTPS only: configure this node as https://<host>:8445 "
+                + "(and a trust store for its certificate) instead of the HTTP port";
+    }
+
+    private static String describe(Throwable e) {
+        if (e == null) {
+            return "no answer";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.finessesignout.signout;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.finessesignout.model.ApiError;
+import dev.finessesignout.request.SignoutRequest;
+
+/**
+ * One request on its way through the sign-out worker: what was sent where, what Finesse answered, and the outcome.
+ * Kept as an exchange property (never as a header, so nothing of it is sent to Finesse as an HTTP header).
+ */
+public class Signout {
+    public static final String PROPERTY = "signout";
+
+    private final SignoutRequest request;
+    private Outcome outcome;
+    private String detail;
+    private String finesseNode;
+    private String finesseUrl;
+    private Integer httpStatus;
+    private int attempts;
+    private Instant sentAt;
+    private Instant answeredAt;
+    private List<ApiError> finesseErrors = List.of();
+    /** Finesse said "already signed out"; GET User must confirm it before the outcome is final. */
+    private boolean stateCheckNeeded;
+
+    public Signout(SignoutRequest request) {
+        this.request = request;
+    }
+
+    /** Called just before a request leaves for a node; only PUTs count as sign-out attempts. */
+    public synchronized void sending(String node, String url, boolean signOutCall) {
+        finesseNode = node;
+        finesseUrl = url;
+        if (signOutCall) {
+            attempts++;
+            if (sentAt == null) {
+                sentAt = Instant.now();
+            }
+        }
+    }
+
+    public synchronized void answered(int status) {
+        httpStatus = status;
+        answeredAt = Instant.now();
+    }
+
+    public void finish(Outcome outcome, String detail) {
+        this.outcome = outcome;
+        this.detail = detail;
+        this.stateCheckNeeded = false;
+    }
+
+    public SignoutRequest getRequest() { return request; }
+    public Outcome getOutcome() { return outcome; }
+    public String getDetail() { return detail; }
+    public String getFinesseNode() { return finesseNode; }
+    public String getFinesseUrl() { return finesseUrl; }
+    public Integer getHttpStatus() { return httpStatus; }
+    public int getAttempts() { return attempts; }
+    public Instant getSentAt() { return sentAt; }
+    public Instant getAnsweredAt() { return answeredAt; }
+    public List<ApiError> getFinesseErrors() { return finesseErrors; }
+    public void setFinesseErrors(List<ApiError> finesseErrors) { this.finesseErrors = List.copyOf(finesseErrors); }
+    public boolean isStateCheckNeeded() { return stateCheckNeeded; }
+    public void setStateCheckNeeded(boolean stateCheckNeeded) { this.stateCheckNeeded = stateCheckNeeded; }
+}

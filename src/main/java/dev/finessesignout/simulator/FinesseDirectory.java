@@ -1,0 +1,225 @@
+package dev.finessesignout.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.finessesignout.model.ReasonCode;
+import dev.finessesignout.model.SystemInfo;
+import dev.finessesignout.model.Team;
+import dev.finessesignout.model.User;
+import dev.finessesignout.simulator.SimulatorSetup.AlreadySignedOut;
+import dev.finessesignout.simulator.SimulatorSetup.ReasonCodeRule;
+import dev.finessesignout.simulator.SimulatorSetup.ReasonCodeEntry;
+import dev.finessesignout.simulator.SimulatorSetup.TeamEntry;
+import dev.finessesignout.simulator.SimulatorSetup.UserEntry;
+
+/**
+ * The state both simulated nodes share, and Finesse's rules for it: Basic authentication with lock-out, who may sign
+ * whom out, and the documented answers (contract sections 1 to 3). Every method is atomic.
+ */
+public final class FinesseDirectory {
+    static final Set<String> SIGNED_IN_STATES = Set.of("READY", "NOT_READY", "RESERVED", "RESERVED_OUTBOUND",
+            "RESERVED_OUTBOUND_PREVIEW", "TALKING", "HOLD", "WORK", "WORK_READY");
+    private static final ReasonCode SUPERVISOR_FORCED = new ReasonCode(null, "LOGOUT", "999", "Forced by supervisor");
+
+    private SimulatorSetup setup;
+    private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
+
+    public FinesseDirectory(SimulatorSetup setup) {
+        reset(setup);
+    }
+
+    /** Back to the state the setup describes: every user in its initial state, no failed logins. */
+    public synchronized void reset(SimulatorSetup newSetup) {
+        setup = newSetup;
+        users.clear();
+        for (UserEntry entry : setup.users()) {
+            users.put(entry.id(), new SimulatedUser(entry));
+        }
+    }
+
+    public synchronized SimulatorSetup setup() {
+        return setup;
+    }
+
+    /** The authenticated user, or null when the credentials are wrong, unknown or the account is locked. */
+    synchronized SimulatedUser authenticate(String authorization) {
+        String[] credentials = basicCredentials(authorization);
+        if (credentials == null) {
+            return null;
+        }
+        SimulatedUser user = users.get(credentials[0]);
+        if (user == null) {
+            return null;
+        }
+        Instant now = Instant.now();
+        if (user.lockedUntil != null && now.isBefore(user.lockedUntil)) {
+            return null;
+        }
+        if (!user.entry.password().equals(credentials[1])) {
+            user.failedLogins++;
+            if (user.failedLogins >= setup.lockoutAttemptsOrDefault()) {
+                user.lockedUntil = now.plus(Duration.ofSeconds(setup.lockoutSecondsOrDefault()));
+                user.failedLogins = 0;
+            }
+            return null;
+        }
+        user.failedLogins = 0;
+        user.lockedUntil = null;
+        return user;
+    }
+
+    synchronized Answer changeState(SimulatedUser actor, String targetId, User body) {
+        SimulatedUser target = users.get(targetId);
+        if (target == null) {
+            return Answer.error(404, "User Not Found", "User " + targetId + " not found", targetId);
+        }
+        boolean self = actor == target;
+        if (!self && !actor.isSupervisor()) {
+            return Answer.error(401, "Invalid Authorization User Specified",
+                    "User " + actor.id() + " may not change the state of user " + targetId, targetId);
+        }
+        if (!self && !actor.supervises(target.entry.teamId())) {
+            return Answer.error(401, "Invalid Supervisor", "User " + actor.id() + " does not supervise the team of user "
+                    + targetId, target.entry.teamId());
+        }
+        String wanted = body.getState() == null ? "" : body.getState().trim().toUpperCase();
+        if (User.LOGOUT.equals(wanted)) {
+            return signOut(actor, target, self, body.getReasonCodeId());
+        }
+        if (self && Set.of("READY", "NOT_READY").contains(wanted) && SIGNED_IN_STATES.contains(target.state)) {
+            target.changeState(wanted, body.getReasonCodeId(), null);
+            return Answer.of(202, null);
+        }
+        return Answer.error(400, "Invalid State", "Cannot change state from " + target.state + " to " + wanted, "state");
+    }
+
+    private Answer signOut(SimulatedUser actor, SimulatedUser target, boolean self, String reasonCodeId) {
+        if (User.LOGOUT.equals(target.state)) {
+            return setup.alreadySignedOutOrDefault() == AlreadySignedOut.INVALID_INPUT
+                    ? Answer.error(400, "Invalid Input", "User " + target.id() + " is already in state LOGOUT", "state")
+                    : Answer.error(400, "Invalid State", "Cannot change state from LOGOUT to LOGOUT", "state");
+        }
+        if (self && !actor.isSupervisor() && "READY".equals(target.state)) {
+            return Answer.error(400, "Invalid State", "Cannot change state from READY to LOGOUT; change to NOT_READY first",
+                    "state");
+        }
+        ReasonCodeRule rule = setup.reasonCodeRequiredOrDefault();
+        boolean required = rule == ReasonCodeRule.ALL || rule == ReasonCodeRule.SELF && self;
+        if (required && (reasonCodeId == null || reasonCodeId.isBlank())) {
+            return Answer.error(400, "Parameter Missing", "finesse.api.reasoncode.require_reasoncode", "reasonCodeId");
+        }
+        if (!self) {
+            target.changeState(User.LOGOUT, null, SUPERVISOR_FORCED);
+            return Answer.of(202, null);
+        }
+        ReasonCode code = null;
+        if (reasonCodeId != null && !reasonCodeId.isBlank()) {
+            code = logoutReasonCode(reasonCodeId);
+            if (code == null) {
+                return Answer.error(400, "Invalid Input", "Reason code " + reasonCodeId + " is not a LOGOUT reason code",
+                        "reasonCodeId");
+            }
+        }
+        target.changeState(User.LOGOUT, code == null ? null : reasonCodeId, code);
+        return Answer.of(202, null);
+    }
+
+    synchronized Answer user(SimulatedUser actor, String id) {
+        SimulatedUser target = users.get(id);
+        if (target == null) {
+            return Answer.error(404, "User Not Found", "User " + id + " not found", id);
+        }
+        if (actor != target && !actor.supervises(target.entry.teamId())) {
+            return Answer.error(401, "Invalid Authorization User Specified", "User " + actor.id()
+                    + " may not read user " + id, id);
+        }
+        return Answer.of(200, target.view(true, supervisedTeams(target)));
+    }
+
+    synchronized Answer team(SimulatedUser actor, String teamId, boolean includeLoggedOut) {
+        TeamEntry entry = setup.teams().stream().filter(t -> t.id().equals(teamId)).findFirst().orElse(null);
+        if (entry == null) {
+            return Answer.error(404, "Not Found", "Team " + teamId + " not found", teamId);
+        }
+        if (!actor.supervises(teamId)) {
+            return Answer.error(401, "Invalid Supervisor", "User " + actor.id() + " does not supervise team " + teamId,
+                    teamId);
+        }
+        Team team = new Team(entry.id(), entry.name());
+        team.setUsers(users.values().stream()
+                .filter(u -> teamId.equals(u.entry.teamId()))
+                .filter(u -> includeLoggedOut || !User.LOGOUT.equals(u.state))
+                .map(u -> u.view(false, null)).toList());
+        return Answer.of(200, team);
+    }
+
+    SystemInfo systemInfo(String status, String primaryHost, String secondaryHost) {
+        return new SystemInfo(status, setup.xmppDomainOrDefault(), primaryHost, secondaryHost, Instant.now().toString());
+    }
+
+    /** For the admin API and tests: a user as GET User shows it, plus its lock-out state. */
+    public synchronized Map<String, Object> describe(String id) {
+        SimulatedUser user = users.get(id);
+        if (user == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", user.id());
+        view.put("state", user.state);
+        view.put("reasonCodeId", user.reasonCodeId);
+        view.put("stateChangeTime", user.stateChangeTime.toString());
+        view.put("failedLogins", user.failedLogins);
+        view.put("locked", user.lockedUntil != null && Instant.now().isBefore(user.lockedUntil));
+        return view;
+    }
+
+    public synchronized String state(String id) {
+        SimulatedUser user = users.get(id);
+        return user == null ? null : user.state;
+    }
+
+    /** Sets a user's state directly, as an agent's own desktop would. */
+    public synchronized boolean setState(String id, String state) {
+        SimulatedUser user = users.get(id);
+        if (user == null) {
+            return false;
+        }
+        user.changeState(state, null, null);
+        return true;
+    }
+
+    private ReasonCode logoutReasonCode(String id) {
+        List<ReasonCodeEntry> codes = setup.logoutReasonCodes() == null ? List.of() : setup.logoutReasonCodes();
+        return codes.stream().filter(c -> c.id().equals(id)).findFirst()
+                .map(c -> new ReasonCode(c.id(), "LOGOUT", c.code(), c.label())).orElse(null);
+    }
+
+    private List<Team> supervisedTeams(SimulatedUser user) {
+        if (!user.isSupervisor() || user.entry.supervises() == null) {
+            return null;
+        }
+        return setup.teams().stream().filter(t -> user.entry.supervises().contains(t.id()))
+                .map(t -> new Team(t.id(), t.name())).toList();
+    }
+
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

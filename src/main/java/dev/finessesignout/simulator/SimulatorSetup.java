@@ -1,0 +1,65 @@
+package dev.finessesignout.simulator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The simulated deployment, read from a JSON file: users, teams, reason codes and the behaviours that vary. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer lockoutSeconds,
+        AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired,
+        List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users) {
+
+    /** The two documented answers to a LOGOUT for a user who is already signed out. */
+    public enum AlreadySignedOut { INVALID_STATE, INVALID_INPUT }
+
+    /** Which sign-outs need a reason code: none, a user's own, or every one. */
+    public enum ReasonCodeRule { NONE, SELF, ALL }
+
+    public enum Role { AGENT, SUPERVISOR }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ReasonCodeEntry(String id, String code, String label) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TeamEntry(String id, String name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UserEntry(String id, String loginName, String firstName, String lastName, String password, Role role,
+            String teamId, List<String> supervises, String state, String extension) {
+    }
+
+    public static SimulatorSetup read(Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), SimulatorSetup.class);
+    }
+
+    public int lockoutAttemptsOrDefault() {
+        return lockoutAttempts == null ? 5 : lockoutAttempts;
+    }
+
+    public int lockoutSecondsOrDefault() {
+        return lockoutSeconds == null ? 300 : lockoutSeconds;
+    }
+
+    public String xmppDomainOrDefault() {
+        return xmppDomain == null ? "finesse.example.com" : xmppDomain;
+    }
+
+    public AlreadySignedOut alreadySignedOutOrDefault() {
+        return alreadySignedOutError == null ? AlreadySignedOut.INVALID_STATE : alreadySignedOutError;
+    }
+
+    public ReasonCodeRule reasonCodeRequiredOrDefault() {
+        return reasonCodeRequired == null ? ReasonCodeRule.NONE : reasonCodeRequired;
+    }
+
+    public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule) {
+        return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, logoutReasonCodes,
+                teams, users);
+    }
+}
