@@ -46,6 +46,13 @@ public abstract class SignoutTestSupport extends CamelMainTestSupport {
     @Override
     public void configureContext(CamelContextConfiguration configuration) {
         super.configureContext(configuration);
+        Properties properties = bundleProperties();
+        overrideProperties(properties);
+        configuration.withUseOverridePropertiesWithPropertiesComponent(properties);
+    }
+
+    /** The settings that point the bundle at the test simulator and the temporary folders. */
+    protected static Properties bundleProperties() {
         Properties properties = new Properties();
         properties.put("simulator.enabled", "false");
         properties.put("sandbox.copy-sample", "false");
@@ -62,8 +69,7 @@ public abstract class SignoutTestSupport extends CamelMainTestSupport {
         properties.put("intake.poll-delay", "100");
         properties.put("audit.dir", auditDir().toString());
         properties.put("broker.data-dir", ROOT.resolve("data/artemis").toString());
-        overrideProperties(properties);
-        configuration.withUseOverridePropertiesWithPropertiesComponent(properties);
+        return properties;
     }
 
     /** Subclasses change settings here (called from the constructor: use constants only). */
@@ -72,6 +78,10 @@ public abstract class SignoutTestSupport extends CamelMainTestSupport {
 
     @BeforeEach
     void resetSimulatorAndAudit() throws IOException {
+        resetAll();
+    }
+
+    protected static void resetAll() throws IOException {
         SIMULATOR.reset();
         try (Stream<Path> files = Files.list(auditDir())) {
             for (Path file : files.toList()) {
@@ -129,6 +139,32 @@ public abstract class SignoutTestSupport extends CamelMainTestSupport {
     protected static JsonNode recordOf(List<JsonNode> records, String userId) {
         return records.stream().filter(r -> userId.equals(r.path("userId").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no audit record for user " + userId + " in " + records));
+    }
+
+    protected static Path workDir(String folder) {
+        return ROOT.resolve("work").resolve(folder);
+    }
+
+    protected static List<String> fileNames(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (at most a minute) until {@code dir} holds {@code count} files. */
+    protected static List<String> awaitFiles(Path dir, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (fileNames(dir).size() < count && System.nanoTime() < deadline) {
+            pause(50);
+        }
+        List<String> names = fileNames(dir);
+        assertTrue(names.size() >= count, dir + " holds " + names);
+        return names;
     }
 
     protected static Path auditDir() {

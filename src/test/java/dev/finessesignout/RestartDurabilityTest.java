@@ -1,0 +1,83 @@
+package dev.finessesignout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.finessesignout.SignoutTestSupport.SIMULATOR;
+import static dev.finessesignout.SignoutTestSupport.awaitAudit;
+import static dev.finessesignout.SignoutTestSupport.awaitFiles;
+import static dev.finessesignout.SignoutTestSupport.readAudit;
+import static dev.finessesignout.SignoutTestSupport.recordOf;
+import static dev.finessesignout.SignoutTestSupport.workDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Requests taken from a file survive a restart: the bundle queues them durably, stops before sending any, and a new
+ * bundle on the same data folder sends each exactly once, even when the same file was read twice.
+ */
+class RestartDurabilityTest {
+    private static final Instant FILE_TIME = Instant.parse("2026-11-23T17:00:00Z");
+
+    @AfterAll
+    static void stopSimulator() {
+        SIMULATOR.stop();
+    }
+
+    @Test
+    void queuedRequestsAreSentAfterARestartAndAFileReadTwiceIsSentOnce() throws Exception {
+        SignoutTestSupport.resetAll();
+        Main intakeOnly = start(false);
+        try {
+            dropSameFile();
+            awaitFiles(workDir("done"), 1);
+            // the same file again, as after a crash before it was moved: same name, size and time
+            dropSameFile();
+            awaitFiles(workDir("done"), 2);
+        } finally {
+            intakeOnly.stop();
+        }
+        assertTrue(readAudit().isEmpty(), "nothing was sent yet");
+        assertEquals(0, SIMULATOR.side("A").totalCalls() + SIMULATOR.side("B").totalCalls());
+
+        Main worker = start(true);
+        try {
+            List<JsonNode> records = awaitAudit(4);
+            SignoutTestSupport.pause(1500); // room for a duplicate that should not come
+            records = readAudit();
+            assertEquals(4, records.size(), "one record per request: " + records);
+            for (String id : List.of("1001", "1002", "1003", "1004")) {
+                assertEquals("ACCEPTED", recordOf(records, id).path("outcome").asText());
+                assertEquals(1, SIMULATOR.signOutCalls(id), "user " + id + " signed out once");
+            }
+        } finally {
+            worker.stop();
+        }
+    }
+
+    private static void dropSameFile() throws Exception {
+        Path staging = Files.createDirectories(SignoutTestSupport.ROOT.resolve("staging")).resolve("shift.csv");
+        Files.writeString(staging, "1001\n1002\n1003\n1004\n");
+        Files.setLastModifiedTime(staging, FileTime.from(FILE_TIME));
+        Files.move(staging, Files.createDirectories(workDir("inbox")).resolve("shift.csv"));
+    }
+
+    private static Main start(boolean workerEnabled) throws Exception {
+        Properties properties = SignoutTestSupport.bundleProperties();
+        properties.put("signout.worker.enabled", String.valueOf(workerEnabled));
+        Main main = new Main(FinesseSignoutMain.class);
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties");
+        main.setOverrideProperties(properties);
+        main.start();
+        return main;
+    }
+}
