@@ -1,0 +1,48 @@
+package dev.finessesignout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every property can be set without editing application.properties: environment variable or -D, as documented. */
+class ConfigurationOverrideTest {
+
+    @Test
+    void applicationPropertiesGivesTheDefault() throws Exception {
+        assertEquals("work/audit", resolve("audit.dir", Map.of(), List.of()));
+    }
+
+    @Test
+    void anEnvironmentVariableOverridesIt() throws Exception {
+        assertEquals("https://finesse-a.example.com:8445",
+                resolve("finesse.side-a.url", Map.of("FINESSE_SIDE_A_URL", "https://finesse-a.example.com:8445"), List.of()));
+        assertEquals("7", resolve("signout.max-in-flight", Map.of("SIGNOUT_MAX_IN_FLIGHT", "7"), List.of()));
+    }
+
+    @Test
+    void aSystemPropertyOverridesIt() throws Exception {
+        assertEquals("/srv/audit", resolve("audit.dir", Map.of(), List.of("-Daudit.dir=/srv/audit")));
+    }
+
+    private static String resolve(String key, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PropertyProbe.class.getName(), key));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor(), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return out.lines().filter(line -> line.startsWith("RESOLVED=")).findFirst()
+                .map(line -> line.substring("RESOLVED=".length())).orElseThrow(() -> new AssertionError(out));
+    }
+}

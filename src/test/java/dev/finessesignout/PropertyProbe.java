@@ -1,0 +1,16 @@
+package dev.finessesignout;
+
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** Prints how the bundle resolves one property from application.properties, environment and system properties. */
+public final class PropertyProbe {
+    private PropertyProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation("file:application.properties");
+            System.out.println("RESOLVED=" + context.resolvePropertyPlaceholders("{{" + args[0] + "}}"));
+        }
+    }
+}
