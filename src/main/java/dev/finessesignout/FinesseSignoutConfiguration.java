@@ -23,9 +23,12 @@ import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Every bean of the bundle, made from application.properties. */
 public class FinesseSignoutConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(FinesseSignoutConfiguration.class);
     private final FinesseXml finesseXml = new FinesseXml();
     private final CredentialsGuard credentialsGuard = new CredentialsGuard();
 
@@ -39,6 +42,12 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int duplicateIdCacheSize;
     @PropertyInject("broker.max-delivery-attempts")
     private int maxDeliveryAttempts;
+    @PropertyInject("broker.max-queue-memory-mb")
+    private int maxQueueMemoryMb;
+    @PropertyInject("intake.dir")
+    private String intakeDir;
+    @PropertyInject("audit.dir")
+    private String auditDir;
 
     @PropertyInject("simulator.enabled")
     private boolean simulatorEnabled;
@@ -66,7 +75,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         // services start before the routes and stop after them, in this order
         if (embeddedBroker) {
             context.addService(new EmbeddedBroker(Path.of(brokerDataDir), brokerTcpUrl, duplicateIdCacheSize,
-                    maxDeliveryAttempts), true, true);
+                    maxDeliveryAttempts, maxQueueMemoryMb * 1024L * 1024L), true, true);
         }
         if (simulatorEnabled) {
             FinesseSimulator simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
@@ -76,6 +85,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);
         }
+        LOG.info("Sign-out requests: drop CSV files into {}; audit records go to {}", Path.of(intakeDir, "inbox")
+                .toAbsolutePath(), Path.of(auditDir, "audit-<date>.jsonl").toAbsolutePath());
     }
 
     @BindToRegistry(destroyMethod = "stop")

@@ -3,6 +3,7 @@ package dev.finessesignout;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.finessesignout.simulator.SimulatedSide;
 import dev.finessesignout.simulator.SimulatorSetup.AlreadySignedOut;
 import dev.finessesignout.simulator.SimulatorSetup.ReasonCodeRule;
 import org.junit.jupiter.api.Test;
@@ -111,5 +112,17 @@ class SignoutOutcomesTest extends SignoutTestSupport {
         int sent = SIMULATOR.side("A").totalCalls() + SIMULATOR.side("B").totalCalls();
         assertEquals(2, sent, "only the two valid lines reach Finesse");
         assertEquals("WORK", SIMULATOR.directory().state("1005"), "a line with a bad reason code is not sent");
+    }
+
+    @Test
+    void theRequestCarriesTheRequestIdHeaderAndAnXmlLogoutBody() {
+        dropFile("reason.csv", "1007,12\n");
+        JsonNode record = recordOf(awaitAudit(1), "1007");
+        SimulatedSide.ReceivedCall put = SIMULATOR.side("A").recentCalls().stream()
+                .filter(call -> call.method().equals("PUT")).findFirst().orElseThrow();
+        assertEquals("/finesse/api/User/1007", put.path());
+        assertEquals(record.path("requestId").asText(), put.requestId());
+        assertTrue(put.contentType().startsWith("application/xml"), put.contentType());
+        assertEquals("<User><state>LOGOUT</state><reasonCodeId>12</reasonCodeId></User>", put.body());
     }
 }

@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -23,13 +24,16 @@ public class EmbeddedBroker extends ServiceSupport {
     private final String tcpAcceptorUrl;
     private final int duplicateIdCacheSize;
     private final int maxDeliveryAttempts;
+    private final long maxQueueMemoryBytes;
     private EmbeddedActiveMQ broker;
 
-    public EmbeddedBroker(Path dataDir, String tcpAcceptorUrl, int duplicateIdCacheSize, int maxDeliveryAttempts) {
+    public EmbeddedBroker(Path dataDir, String tcpAcceptorUrl, int duplicateIdCacheSize, int maxDeliveryAttempts,
+            long maxQueueMemoryBytes) {
         this.dataDir = dataDir;
         this.tcpAcceptorUrl = tcpAcceptorUrl;
         this.duplicateIdCacheSize = duplicateIdCacheSize;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.maxQueueMemoryBytes = maxQueueMemoryBytes;
     }
 
     @Override
@@ -55,7 +59,10 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
                 .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                 .setAutoCreateDeadLetterResources(true)
-                .setMaxDeliveryAttempts(maxDeliveryAttempts));
+                .setMaxDeliveryAttempts(maxDeliveryAttempts)
+                // a big backlog (a 100,000-line file) pages to disk instead of filling the heap
+                .setMaxSizeBytes(maxQueueMemoryBytes)
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
         LOG.info("Embedded ActiveMQ Artemis broker started, data in {}{}", dataDir.toAbsolutePath(),

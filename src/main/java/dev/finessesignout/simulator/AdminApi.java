@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,14 +62,9 @@ final class AdminApi implements HttpHandler {
 
     private Object faults(HttpExchange exchange, String method, SimulatedSide side) throws IOException {
         if ("DELETE".equals(method)) {
-            side.faults().clear();
-            side.refuseConnections(false);
+            side.clearFaults();
         } else if ("PUT".equals(method)) {
-            Faults.Spec spec = json.readValue(exchange.getRequestBody(), Faults.Spec.class);
-            side.faults().apply(spec);
-            if (spec.refuseConnections() != null) {
-                side.refuseConnections(spec.refuseConnections());
-            }
+            side.apply(json.readValue(exchange.getRequestBody(), Faults.Spec.class));
         } else {
             return null;
         }
@@ -91,6 +87,8 @@ final class AdminApi implements HttpHandler {
         view.put("refusingConnections", side.refusing());
         view.put("totalCalls", side.totalCalls());
         view.put("maxSignOutsInFlight", side.maxPutsInFlight());
+        List<SimulatedSide.ReceivedCall> calls = side.recentCalls();
+        view.put("newestCalls", calls.subList(Math.max(0, calls.size() - 20), calls.size()));
         return view;
     }
 

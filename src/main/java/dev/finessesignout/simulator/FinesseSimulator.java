@@ -75,6 +75,7 @@ public final class FinesseSimulator extends ServiceSupport {
         sideB.peerHost(host);
         sideA.start();
         sideB.start();
+        applyConfiguredFaults();
         if (ports.admin() >= 0) {
             admin = HttpServer.create(new InetSocketAddress(host, ports.admin()), 10);
             admin.createContext("/simulator", new AdminApi(this));
@@ -126,6 +127,16 @@ public final class FinesseSimulator extends ServiceSupport {
         directory.reset(initialSetup.with(already, reasonRule));
         for (SimulatedSide side : sides()) {
             side.heal();
+        }
+        applyConfiguredFaults();
+    }
+
+    private void applyConfiguredFaults() throws IOException {
+        for (SimulatedSide side : sides()) {
+            Faults.Spec spec = initialSetup.faultsOf(side.name());
+            if (spec != null) {
+                side.apply(spec);
+            }
         }
     }
 

@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -29,6 +32,11 @@ public final class SimulatedSide {
     private static final Pattern USER = Pattern.compile("/finesse/api/User/([^/]+)/?");
     private static final Pattern TEAM = Pattern.compile("/finesse/api/Team/([^/]+)/?");
     private static final Pattern SYSTEM_INFO = Pattern.compile("/finesse/api/SystemInfo/?");
+    private static final int RECENT_CALLS = 1000;
+
+    /** A call as the node received it (the newest {@value #RECENT_CALLS} are kept). */
+    public record ReceivedCall(String method, String path, String requestId, String contentType, String body) {
+    }
 
     private final String name;
     private final String host;
@@ -40,6 +48,7 @@ public final class SimulatedSide {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger putsInFlight = new AtomicInteger();
     private final AtomicInteger maxPutsInFlight = new AtomicInteger();
+    private final Deque<ReceivedCall> recentCalls = new ArrayDeque<>();
     private int httpPort;
     private int httpsPort;
     private String peerHost = "";
@@ -102,12 +111,44 @@ public final class SimulatedSide {
         return faults;
     }
 
-    /** Clears every fault, reopens the ports and forgets the call counts. */
-    public synchronized void heal() throws IOException {
+    /** Switches on the faults a spec names (refused connections included); the others stay as they are. */
+    public void apply(Faults.Spec spec) throws IOException {
+        faults.apply(spec);
+        if (spec.refuseConnections() != null) {
+            refuseConnections(spec.refuseConnections());
+        }
+    }
+
+    /** Clears every fault and reopens the ports. */
+    public synchronized void clearFaults() throws IOException {
         faults.clear();
         refuseConnections(false);
+    }
+
+    /** Clears every fault, reopens the ports and forgets the call counts and recent calls. */
+    public synchronized void heal() throws IOException {
+        clearFaults();
         calls.clear();
         maxPutsInFlight.set(0);
+        synchronized (recentCalls) {
+            recentCalls.clear();
+        }
+    }
+
+    /** The newest calls this node received, oldest first. */
+    public List<ReceivedCall> recentCalls() {
+        synchronized (recentCalls) {
+            return List.copyOf(recentCalls);
+        }
+    }
+
+    private void remember(ReceivedCall call) {
+        synchronized (recentCalls) {
+            if (recentCalls.size() == RECENT_CALLS) {
+                recentCalls.removeFirst();
+            }
+            recentCalls.addLast(call);
+        }
     }
 
     public String name() {
@@ -177,6 +218,12 @@ public final class SimulatedSide {
     }
 
     private Answer answer(HttpExchange exchange, String method, String path, boolean secure) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        }
+        remember(new ReceivedCall(method, path, exchange.getRequestHeaders().getFirst("requestId"),
+                exchange.getRequestHeaders().getFirst("Content-Type"), body));
         if (!secure && faults.redirectsToHttps() && httpsPort >= 0) {
             exchange.getResponseHeaders().add("Location", httpsUrl() + exchange.getRequestURI());
             return Answer.of(301, null);
@@ -202,7 +249,7 @@ public final class SimulatedSide {
             return directory.user(actor, user.group(1));
         }
         if (user.matches() && "PUT".equals(method)) {
-            return changeState(exchange, actor, user.group(1));
+            return changeState(actor, user.group(1), body);
         }
         Matcher team = TEAM.matcher(path);
         if (team.matches() && "GET".equals(method)) {
@@ -212,11 +259,7 @@ public final class SimulatedSide {
         return Answer.error(404, "Not Found", "No resource " + method + " " + path, null);
     }
 
-    private Answer changeState(HttpExchange exchange, SimulatedUser actor, String userId) throws IOException {
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-        }
+    private Answer changeState(SimulatedUser actor, String userId, String body) {
         try {
             return directory.changeState(actor, userId, xml.read(body, User.class));
         } catch (FinesseXmlException e) {

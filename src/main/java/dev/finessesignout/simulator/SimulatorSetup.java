@@ -3,6 +3,7 @@ package dev.finessesignout.simulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer lockoutSeconds,
         AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired,
-        List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users) {
+        List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users,
+        Map<String, Faults.Spec> faults) {
 
     /** The two documented answers to a LOGOUT for a user who is already signed out. */
     public enum AlreadySignedOut { INVALID_STATE, INVALID_INPUT }
@@ -60,6 +62,11 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
 
     public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule) {
         return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, logoutReasonCodes,
-                teams, users);
+                teams, users, faults);
+    }
+
+    /** Faults a side shows from the start (key A or B), as the admin API would set them. */
+    public Faults.Spec faultsOf(String side) {
+        return faults == null ? null : faults.get(side);
     }
 }
