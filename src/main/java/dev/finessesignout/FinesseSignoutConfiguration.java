@@ -19,6 +19,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.http.common.HttpConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 /** Every bean of the bundle, made from application.properties. */
 public class FinesseSignoutConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(FinesseSignoutConfiguration.class);
+    private static final int FINESSE_LOCKOUT_ATTEMPTS = 5;
     private final FinesseXml finesseXml = new FinesseXml();
     private final CredentialsGuard credentialsGuard = new CredentialsGuard();
 
@@ -46,6 +48,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int maxQueueMemoryMb;
     @PropertyInject("intake.dir")
     private String intakeDir;
+    @PropertyInject("signout.max-in-flight")
+    private int maxInFlight;
     @PropertyInject("audit.dir")
     private String auditDir;
 
@@ -85,6 +89,11 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);
         }
+        if (maxInFlight >= FINESSE_LOCKOUT_ATTEMPTS) {
+            LOG.warn("signout.max-in-flight is {}: if the service password is wrong, that many requests reach Finesse "
+                    + "before the first 401 stops the others, and {} wrong passwords lock the account", maxInFlight,
+                    FINESSE_LOCKOUT_ATTEMPTS);
+        }
         LOG.info("Sign-out requests: drop CSV files into {}; audit records go to {}", Path.of(intakeDir, "inbox")
                 .toAbsolutePath(), Path.of(auditDir, "audit-<date>.jsonl").toAbsolutePath());
     }
@@ -98,6 +107,20 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         pool.setConnectionFactory(new ActiveMQConnectionFactory(url, blankToNull(username), blankToNull(password)));
         pool.setMaxConnections(maxConnections);
         return pool;
+    }
+
+    /**
+     * The service account's Basic credentials for every Finesse call, set on the http and https components
+     * (camel.component.http(s).http-configuration) so that they never appear in an endpoint URI.
+     */
+    @BindToRegistry
+    public HttpConfiguration finesseCredentials(@PropertyInject("finesse.username") String username,
+            @PropertyInject("finesse.password") String password) {
+        HttpConfiguration credentials = new HttpConfiguration();
+        credentials.setAuthMethod("Basic");
+        credentials.setAuthUsername(username);
+        credentials.setAuthPassword(password);
+        return credentials;
     }
 
     /** Trust for Finesse's HTTPS port: the configured trust store, or the JVM's default trust when none is set. */

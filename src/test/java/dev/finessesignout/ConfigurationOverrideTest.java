@@ -2,6 +2,7 @@ package dev.finessesignout;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every property can be set without editing application.properties: environment variable or -D, as documented. */
+/**
+ * Every property can be set without editing application.properties, as documented: environment variable, -D, or
+ * another configuration file. Resolved the way the bundle's main class resolves it, in a fresh JVM.
+ */
 class ConfigurationOverrideTest {
 
     @Test
@@ -29,6 +33,14 @@ class ConfigurationOverrideTest {
     @Test
     void aSystemPropertyOverridesIt() throws Exception {
         assertEquals("/srv/audit", resolve("audit.dir", Map.of(), List.of("-Daudit.dir=/srv/audit")));
+    }
+
+    @Test
+    void anotherConfigurationFileCanBeNamed() throws Exception {
+        Path other = Files.createTempFile("finesse-signout", ".properties");
+        Files.writeString(other, "audit.dir = /var/log/finesse-signout\n");
+        assertEquals("/var/log/finesse-signout",
+                resolve("audit.dir", Map.of(), List.of("-Dfinesse.signout.config=" + other)));
     }
 
     private static String resolve(String key, Map<String, String> environment, List<String> jvmOptions)

@@ -12,12 +12,12 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import static dev.finessesignout.BundleTestSupport.awaitAudit;
+import static dev.finessesignout.BundleTestSupport.awaitFiles;
+import static dev.finessesignout.BundleTestSupport.readAudit;
+import static dev.finessesignout.BundleTestSupport.recordOf;
+import static dev.finessesignout.BundleTestSupport.workDir;
 import static dev.finessesignout.SignoutTestSupport.SIMULATOR;
-import static dev.finessesignout.SignoutTestSupport.awaitAudit;
-import static dev.finessesignout.SignoutTestSupport.awaitFiles;
-import static dev.finessesignout.SignoutTestSupport.readAudit;
-import static dev.finessesignout.SignoutTestSupport.recordOf;
-import static dev.finessesignout.SignoutTestSupport.workDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +52,7 @@ class RestartDurabilityTest {
         Main worker = start(true);
         try {
             List<JsonNode> records = awaitAudit(4);
-            SignoutTestSupport.pause(1500); // room for a duplicate that should not come
+            BundleTestSupport.pause(1500); // room for a duplicate that should not come
             records = readAudit();
             assertEquals(4, records.size(), "one record per request: " + records);
             for (String id : List.of("1001", "1002", "1003", "1004")) {
@@ -65,7 +65,7 @@ class RestartDurabilityTest {
     }
 
     private static void dropSameFile() throws Exception {
-        Path staging = Files.createDirectories(SignoutTestSupport.ROOT.resolve("staging")).resolve("shift.csv");
+        Path staging = Files.createDirectories(BundleTestSupport.ROOT.resolve("staging")).resolve("shift.csv");
         Files.writeString(staging, "1001\n1002\n1003\n1004\n");
         Files.setLastModifiedTime(staging, FileTime.from(FILE_TIME));
         Files.move(staging, Files.createDirectories(workDir("inbox")).resolve("shift.csv"));

@@ -71,6 +71,15 @@ class SignoutOutcomesTest extends SignoutTestSupport {
     }
 
     @Test
+    void unknownUserInTheOtherSpellingIsRejectedAlike() throws Exception {
+        SIMULATOR.reset(AlreadySignedOut.INVALID_STATE, ReasonCodeRule.NONE, true);
+        dropFile("unknown-2.csv", "9998\n");
+        JsonNode record = recordOf(awaitAudit(1), "9998");
+        assertEquals("REJECTED", record.path("outcome").asText());
+        assertEquals("Not Found", record.path("finesseErrors").get(0).path("errorType").asText());
+    }
+
+    @Test
     void agentOutsideTheSupervisedTeamsIsRejectedAndSentOnce() {
         dropFile("other-team.csv", "2001\n");
         JsonNode record = recordOf(awaitAudit(1), "2001");

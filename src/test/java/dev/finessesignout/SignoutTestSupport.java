@@ -1,59 +1,29 @@
 package dev.finessesignout;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finessesignout.simulator.FinesseSimulator;
-import org.apache.camel.test.junit5.CamelContextConfiguration;
-import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the whole bundle (routes/, application.properties, embedded broker) against a Finesse simulator on free
- * loopback ports, with its folders in a temporary directory. One bundle per test class; the simulator is reset and the
- * audit folder emptied before each test. Surefire runs each test class in its own JVM.
+ * The bundle against a Finesse simulator on free loopback ports (HTTPS, with the trust store it writes). The simulator
+ * is reset and the audit folder emptied before each test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SignoutTestSupport extends CamelMainTestSupport {
-    protected static final ObjectMapper JSON = new ObjectMapper();
-    protected static final Path ROOT = createRoot();
+public abstract class SignoutTestSupport extends BundleTestSupport {
     protected static final FinesseSimulator SIMULATOR = startSimulator();
     protected static final String PASSWORD = "sandbox-only-password";
 
     @Override
-    protected Class<?> getMainClass() {
-        return FinesseSignoutMain.class;
+    protected Properties baseProperties() {
+        return bundleProperties();
     }
 
-    @Override
-    protected String getPropertyPlaceholderLocations() {
-        return "file:application.properties";
-    }
-
-    @Override
-    public void configureContext(CamelContextConfiguration configuration) {
-        super.configureContext(configuration);
-        Properties properties = bundleProperties();
-        overrideProperties(properties);
-        configuration.withUseOverridePropertiesWithPropertiesComponent(properties);
-    }
-
-    /** The settings that point the bundle at the test simulator and the temporary folders. */
+    /** The folders, plus the settings that point the bundle at the test simulator with short retry delays. */
     protected static Properties bundleProperties() {
-        Properties properties = new Properties();
+        Properties properties = folderProperties();
         properties.put("simulator.enabled", "false");
         properties.put("sandbox.copy-sample", "false");
         properties.put("finesse.password", PASSWORD);
@@ -63,17 +33,7 @@ public abstract class SignoutTestSupport extends CamelMainTestSupport {
         properties.put("finesse.tls.trust-store-password", "changeit");
         properties.put("finesse.retry.redelivery-delay", "50");
         properties.put("finesse.retry.maximum-redelivery-delay", "400");
-        properties.put("intake.dir", ROOT.resolve("work").toString());
-        properties.put("intake.read-lock-check-interval", "100");
-        properties.put("intake.read-lock-min-age", "100");
-        properties.put("intake.poll-delay", "100");
-        properties.put("audit.dir", auditDir().toString());
-        properties.put("broker.data-dir", ROOT.resolve("data/artemis").toString());
         return properties;
-    }
-
-    /** Subclasses change settings here (called from the constructor: use constants only). */
-    protected void overrideProperties(Properties properties) {
     }
 
     @BeforeEach
@@ -83,118 +43,12 @@ public abstract class SignoutTestSupport extends CamelMainTestSupport {
 
     protected static void resetAll() throws IOException {
         SIMULATOR.reset();
-        try (Stream<Path> files = Files.list(auditDir())) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
+        emptyAuditFolder();
     }
 
     @AfterAll
     static void stopSimulator() {
         SIMULATOR.stop();
-    }
-
-    /** Drops a file into the inbox the way an operator would: written elsewhere, then moved in. */
-    protected static void dropFile(String name, String content) {
-        try {
-            Path staging = Files.createDirectories(ROOT.resolve("staging")).resolve(name);
-            Files.writeString(staging, content, StandardCharsets.UTF_8);
-            Path inbox = Files.createDirectories(ROOT.resolve("work/inbox"));
-            Files.move(staging, inbox.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits until {@code count} audit records were written (at most a minute), as a user reading the file would. */
-    protected static List<JsonNode> awaitAudit(int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<JsonNode> records = readAudit();
-        while (records.size() < count && System.nanoTime() < deadline) {
-            pause(50);
-            records = readAudit();
-        }
-        assertTrue(records.size() >= count, "expected " + count + " audit records, got " + records);
-        return records;
-    }
-
-    protected static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    protected static List<JsonNode> readAudit() {
-        try (Stream<Path> files = Files.list(auditDir())) {
-            return files.flatMap(SignoutTestSupport::lines).map(SignoutTestSupport::parse).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected static JsonNode recordOf(List<JsonNode> records, String userId) {
-        return records.stream().filter(r -> userId.equals(r.path("userId").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no audit record for user " + userId + " in " + records));
-    }
-
-    protected static Path workDir(String folder) {
-        return ROOT.resolve("work").resolve(folder);
-    }
-
-    protected static List<String> fileNames(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits (at most a minute) until {@code dir} holds {@code count} files. */
-    protected static List<String> awaitFiles(Path dir, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (fileNames(dir).size() < count && System.nanoTime() < deadline) {
-            pause(50);
-        }
-        List<String> names = fileNames(dir);
-        assertTrue(names.size() >= count, dir + " holds " + names);
-        return names;
-    }
-
-    protected static Path auditDir() {
-        return ROOT.resolve("work/audit");
-    }
-
-    private static Stream<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (IOException e) {
-            throw new AssertionError("audit line is not JSON: " + line, e);
-        }
-    }
-
-    private static Path createRoot() {
-        try {
-            Path root = Files.createTempDirectory("finesse-signout-test");
-            Files.createDirectories(root.resolve("work/audit"));
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static FinesseSimulator startSimulator() {

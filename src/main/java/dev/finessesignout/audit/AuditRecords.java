@@ -2,6 +2,7 @@ package dev.finessesignout.audit;
 
 import java.time.Duration;
 
+import dev.finessesignout.request.Display;
 import dev.finessesignout.signout.Outcome;
 import dev.finessesignout.signout.Signout;
 import org.apache.camel.ExchangeProperty;
@@ -14,8 +15,8 @@ public class AuditRecords {
 
     public AuditRecord record(@ExchangeProperty(Signout.PROPERTY) Signout signout) {
         AuditRecord record = AuditRecord.of(signout);
-        String line = String.format("%s user %s (%s, request %s)%s: %s", record.outcome(), record.userId(),
-                record.source(), record.requestId(), timing(record), record.detail());
+        String line = String.format("%s user %s (%s, request %s)%s: %s", record.outcome(), Display.quote(record.userId()),
+                Display.quote(String.valueOf(record.source())), record.requestId(), timing(record), record.detail());
         if (record.outcome() == Outcome.ACCEPTED || record.outcome() == Outcome.ALREADY_SIGNED_OUT) {
             LOG.info(line);
         } else {

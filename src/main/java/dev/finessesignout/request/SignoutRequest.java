@@ -1,6 +1,7 @@
 package dev.finessesignout.request;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -8,6 +9,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SignoutRequest(String requestId, String userId, String reasonCodeId, RequestSource source,
         Instant receivedAt) {
+
+    /** A producer may leave out the request id and the time it was received: they are made here. */
+    public SignoutRequest withDefaults() {
+        if (requestId != null && receivedAt != null) {
+            return this;
+        }
+        return new SignoutRequest(requestId == null ? UUID.randomUUID().toString() : requestId, userId, reasonCodeId,
+                source, receivedAt == null ? Instant.now() : receivedAt);
+    }
 
     /** Throws {@link InvalidSignoutRequestException} naming the first problem, or returns this request. */
     public SignoutRequest validated() {

@@ -2,26 +2,26 @@ package dev.finessesignout.signout;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Once Finesse refuses the service account itself (401 Authorization Failure: wrong password or no supervisor role),
- * no further request is sent with it: five wrong passwords in a row lock the account, and a bulk file would do that in
- * seconds. The guard holds until the bundle restarts with corrected credentials.
+ * Once Finesse refuses the service account itself (a 401 other than the two that name the target user: wrong password,
+ * no supervisor role, or an answer that cannot be read), no further call is made with it: five wrong passwords in a
+ * row lock the account, and a bulk file would do that in seconds. Checked before every call, retries included; it
+ * holds until the bundle restarts with corrected credentials.
  */
 public class CredentialsGuard {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialsGuard.class);
 
     private final AtomicReference<String> refusal = new AtomicReference<>();
 
-    /** Finishes the request as REJECTED, unsent, when the account was refused before. */
-    public void check(Exchange exchange) {
+    /** Throws when the account was refused before, so that the call is not made. */
+    public void check() {
         String reason = refusal.get();
         if (reason != null) {
-            exchange.getProperty(Signout.PROPERTY, Signout.class).finish(Outcome.REJECTED,
-                    "not sent: " + reason + "; correct finesse.username / finesse.password and restart");
+            throw new CredentialsRefusedException("not sent: " + reason
+                    + "; correct finesse.username / finesse.password and restart");
         }
     }
 

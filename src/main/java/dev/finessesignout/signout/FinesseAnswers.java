@@ -30,20 +30,25 @@ public class FinesseAnswers {
 
     /** Before a call leaves for a node. */
     public void sending(Exchange exchange) {
-        signout(exchange).sending(exchange.getProperty(NODE, String.class), exchange.getProperty(NODE_URL, String.class),
-                "PUT".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class)));
+        signout(exchange).sending(isSignOutCall(exchange));
     }
 
-    /** The node could not be reached (refused, timed out, reset): move to the other node. */
+    /**
+     * The node did not answer: move to the other node. A call that never connected was not sent; one that timed out
+     * or was cut off after connecting may have reached Finesse and counts as an attempt.
+     */
     public void unreachable(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (!neverConnected(cause)) {
+            signout(exchange).sentWithoutAnswer(node(exchange), nodeUrl(exchange), isSignOutCall(exchange));
+        }
         throw new FinesseUnavailableException(nodeName(exchange) + " did not answer: " + describe(cause), cause);
     }
 
     /** Records the answer; 503 moves the request to the other node, 500 is retried on this one. */
     public void answered(Exchange exchange) {
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        signout(exchange).answered(status);
+        signout(exchange).answered(node(exchange), nodeUrl(exchange), status, isSignOutCall(exchange));
         if (status == 503) {
             throw new FinesseUnavailableException(nodeName(exchange) + " answered 503 (out of service)"
                     + errorsText(exchange), null);
@@ -74,7 +79,7 @@ public class FinesseAnswers {
         } else if (status == 400) {
             signout.finish(Outcome.REJECTED, "Finesse refused the request for " + user + " as invalid: " + error);
         } else if (status == 401) {
-            if (error.isType("Authorization Failure")) {
+            if (!error.isType("Invalid Supervisor") && !error.isType("Invalid Authorization User Specified")) {
                 guard.refused(username, signout.getRequest().requestId());
             }
             signout.finish(Outcome.REJECTED, "Finesse does not allow the service account to sign out " + user + ": "
@@ -112,8 +117,30 @@ public class FinesseAnswers {
     }
 
     private static String nodeName(Exchange exchange) {
-        return "Finesse side " + exchange.getProperty(NODE, String.class) + " ("
-                + exchange.getProperty(NODE_URL, String.class) + ")";
+        return "Finesse side " + node(exchange) + " (" + nodeUrl(exchange) + ")";
+    }
+
+    private static String node(Exchange exchange) {
+        return exchange.getProperty(NODE, String.class);
+    }
+
+    private static String nodeUrl(Exchange exchange) {
+        return exchange.getProperty(NODE_URL, String.class);
+    }
+
+    private static boolean isSignOutCall(Exchange exchange) {
+        return "PUT".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class));
+    }
+
+    private static boolean neverConnected(Throwable cause) {
+        for (Throwable e = cause; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException
+                    || e instanceof java.net.UnknownHostException
+                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<ApiError> errors(Exchange exchange) {

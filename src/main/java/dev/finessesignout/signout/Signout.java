@@ -30,21 +30,27 @@ public class Signout {
         this.request = request;
     }
 
-    /** Called just before a request leaves for a node; only PUTs count as sign-out attempts. */
-    public synchronized void sending(String node, String url, boolean signOutCall) {
+    /** Just before a call leaves for a node: the first sign-out call sets {@code sentAt}. */
+    public synchronized void sending(boolean signOutCall) {
+        if (signOutCall && sentAt == null) {
+            sentAt = Instant.now();
+        }
+    }
+
+    /** A node answered; only sign-out PUTs count as attempts. */
+    public synchronized void answered(String node, String url, int status, boolean signOutCall) {
+        sentWithoutAnswer(node, url, signOutCall);
+        httpStatus = status;
+        answeredAt = Instant.now();
+    }
+
+    /** A call reached a node (it connected) but no answer came back. */
+    public synchronized void sentWithoutAnswer(String node, String url, boolean signOutCall) {
         finesseNode = node;
         finesseUrl = url;
         if (signOutCall) {
             attempts++;
-            if (sentAt == null) {
-                sentAt = Instant.now();
-            }
         }
-    }
-
-    public synchronized void answered(int status) {
-        httpStatus = status;
-        answeredAt = Instant.now();
     }
 
     public void finish(Outcome outcome, String detail) {

@@ -15,7 +15,7 @@ public class SignoutSteps {
 
     /** Validates the queued request again (it may come from any producer) and starts tracking it. */
     public void begin(Exchange exchange) {
-        SignoutRequest request = exchange.getIn().getBody(SignoutRequest.class);
+        SignoutRequest request = exchange.getIn().getBody(SignoutRequest.class).withDefaults();
         exchange.setProperty(Signout.PROPERTY, new Signout(request.validated()));
     }
 
@@ -43,7 +43,9 @@ public class SignoutSteps {
             invalid(exchange);
             return;
         }
-        String tries = signout.getAttempts() > 0 ? " (sent " + signout.getAttempts() + " times)" : "";
+        String tries = cause instanceof CredentialsRefusedException ? ""
+                : signout.getAttempts() > 0 ? " (sent " + signout.getAttempts() + " times)"
+                : " (never sent: no Finesse node could be reached)";
         signout.finish(Outcome.FAILED, message(cause) + tries);
     }
 

@@ -78,7 +78,7 @@ public final class FinesseDirectory {
     synchronized Answer changeState(SimulatedUser actor, String targetId, User body) {
         SimulatedUser target = users.get(targetId);
         if (target == null) {
-            return Answer.error(404, "User Not Found", "User " + targetId + " not found", targetId);
+            return Answer.error(404, spelling("User Not Found", "Not Found"), "User " + targetId + " not found", targetId);
         }
         boolean self = actor == target;
         if (!self && !actor.isSupervisor()) {
@@ -134,7 +134,7 @@ public final class FinesseDirectory {
     synchronized Answer user(SimulatedUser actor, String id) {
         SimulatedUser target = users.get(id);
         if (target == null) {
-            return Answer.error(404, "User Not Found", "User " + id + " not found", id);
+            return Answer.error(404, spelling("User Not Found", "Not Found"), "User " + id + " not found", id);
         }
         if (actor != target && !actor.supervises(target.entry.teamId())) {
             return Answer.error(401, "Invalid Authorization User Specified", "User " + actor.id()
@@ -193,6 +193,11 @@ public final class FinesseDirectory {
         }
         user.changeState(state, null, null);
         return true;
+    }
+
+    /** The first or the second of two documented spellings of an error type, as the setup chooses. */
+    synchronized String spelling(String first, String second) {
+        return setup.alternateErrorTypesOrDefault() ? second : first;
     }
 
     private ReasonCode logoutReasonCode(String id) {

@@ -122,9 +122,9 @@ public final class FinesseSimulator extends ServiceSupport {
     }
 
     /** Every user back to its initial state, every fault and count cleared, with the documented variants given. */
-    public void reset(SimulatorSetup.AlreadySignedOut already, SimulatorSetup.ReasonCodeRule reasonRule)
-            throws IOException {
-        directory.reset(initialSetup.with(already, reasonRule));
+    public void reset(SimulatorSetup.AlreadySignedOut already, SimulatorSetup.ReasonCodeRule reasonRule,
+            boolean alternateErrorTypes) throws IOException {
+        directory.reset(initialSetup.with(already, reasonRule, alternateErrorTypes));
         for (SimulatedSide side : sides()) {
             side.heal();
         }
@@ -138,6 +138,11 @@ public final class FinesseSimulator extends ServiceSupport {
                 side.apply(spec);
             }
         }
+    }
+
+    public void reset(SimulatorSetup.AlreadySignedOut already, SimulatorSetup.ReasonCodeRule reasonRule)
+            throws IOException {
+        reset(already, reasonRule, initialSetup.alternateErrorTypesOrDefault());
     }
 
     public void reset() throws IOException {

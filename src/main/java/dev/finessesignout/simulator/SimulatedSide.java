@@ -231,10 +231,12 @@ public final class SimulatedSide {
         pause(faults.latencyMillis());
         boolean systemInfo = SYSTEM_INFO.matcher(path).matches();
         if (faults.unavailable() && !systemInfo) {
-            return Answer.error(503, "Service Unavailable", "SERVER_OUT_OF_SERVICE", null);
+            return Answer.error(503, directory.spelling("Service Unavailable", "SERVER_OUT_OF_SERVICE"),
+                    "Finesse is out of service", null);
         }
         if (faults.takeServerError()) {
-            return Answer.error(500, "Internal Server Error", "RUNTIME_EXCEPTION", null);
+            return Answer.error(500, directory.spelling("Internal Server Error", "RUNTIME_EXCEPTION"),
+                    "Unexpected server error", null);
         }
         SimulatedUser actor = directory.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
         if (actor == null) {
@@ -263,7 +265,7 @@ public final class SimulatedSide {
         try {
             return directory.changeState(actor, userId, xml.read(body, User.class));
         } catch (FinesseXmlException e) {
-            return Answer.error(400, "Bad Request", e.getMessage(), null);
+            return Answer.error(400, directory.spelling("Bad Request", "Generic Error"), e.getMessage(), null);
         }
     }
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The simulated deployment, read from a JSON file: users, teams, reason codes and the behaviours that vary. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer lockoutSeconds,
-        AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired,
+        AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired, Boolean alternateErrorTypes,
         List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users,
         Map<String, Faults.Spec> faults) {
 
@@ -60,9 +60,18 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
         return reasonCodeRequired == null ? ReasonCodeRule.NONE : reasonCodeRequired;
     }
 
-    public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule) {
-        return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, logoutReasonCodes,
-                teams, users, faults);
+    /**
+     * The contract lists two spellings for several errors; false gives the first (User Not Found, Bad Request,
+     * Internal Server Error, Service Unavailable), true the second (Not Found, Generic Error, RUNTIME_EXCEPTION,
+     * SERVER_OUT_OF_SERVICE).
+     */
+    public boolean alternateErrorTypesOrDefault() {
+        return Boolean.TRUE.equals(alternateErrorTypes);
+    }
+
+    public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule, boolean alternateTypes) {
+        return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, alternateTypes,
+                logoutReasonCodes, teams, users, faults);
     }
 
     /** Faults a side shows from the start (key A or B), as the admin API would set them. */

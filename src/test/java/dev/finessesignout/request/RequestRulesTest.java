@@ -64,4 +64,14 @@ class RequestRulesTest {
         assertThrows(InvalidSignoutRequestException.class,
                 () -> new SignoutRequest("bad id!", "1042", null, null, Instant.now()).validated());
     }
+
+    @Test
+    void aMissingRequestIdAndReceivedTimeAreMade() {
+        SignoutRequest bare = new SignoutRequest(null, "1042", null, null, null).withDefaults();
+        assertEquals(36, bare.requestId().length());
+        assertNotNull(bare.receivedAt());
+        assertEquals(bare, bare.validated());
+        SignoutRequest given = new SignoutRequest("r-9", "1042", null, null, Instant.EPOCH);
+        assertEquals(given, given.withDefaults());
+    }
 }

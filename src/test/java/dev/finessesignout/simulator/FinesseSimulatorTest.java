@@ -96,6 +96,17 @@ class FinesseSimulatorTest {
     }
 
     @Test
+    void theSecondSpellingOfEachErrorTypeOnDemand() throws Exception {
+        simulator.reset(AlreadySignedOut.INVALID_STATE, ReasonCodeRule.NONE, true);
+        assertError(call("PUT", a, "/finesse/api/User/9999", SVC, logout(null), null), 404, "Not Found");
+        assertError(call("PUT", a, "/finesse/api/User/1002", SVC, "<User><state>", null), 400, "Generic Error");
+        simulator.side("A").faults().serverErrors(1);
+        assertError(call("GET", a, "/finesse/api/User/1001", SVC, null, null), 500, "RUNTIME_EXCEPTION");
+        simulator.side("A").faults().unavailableFor(Duration.ofMinutes(1));
+        assertError(call("GET", a, "/finesse/api/User/1001", SVC, null, null), 503, "SERVER_OUT_OF_SERVICE");
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheAccount() throws Exception {
         for (int i = 0; i < 4; i++) {
             call("GET", a, "/finesse/api/SystemInfo", "1004:wrong", null, null);

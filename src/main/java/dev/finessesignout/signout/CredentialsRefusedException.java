@@ -1,0 +1,8 @@
+package dev.finessesignout.signout;
+
+/** A call not made because Finesse refused the service account before (see {@link CredentialsGuard}). */
+public class CredentialsRefusedException extends RuntimeException {
+    public CredentialsRefusedException(String message) {
+        super(message);
+    }
+}
