@@ -69,6 +69,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int sideBHttpsPort;
     @PropertyInject("simulator.admin-port")
     private int simulatorAdminPort;
+    @PropertyInject("simulator.xmpp-port")
+    private int simulatorXmppPort;
     @PropertyInject("simulator.trust-store")
     private String simulatorTrustStore;
     @PropertyInject("simulator.trust-store-password")
@@ -84,7 +86,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         if (simulatorEnabled) {
             FinesseSimulator simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
                     new FinesseSimulator.Ports(sideAHttpPort, sideAHttpsPort, sideBHttpPort, sideBHttpsPort,
-                            simulatorAdminPort),
+                            simulatorAdminPort, simulatorXmppPort),
                     Path.of(simulatorTrustStore), simulatorTrustStorePassword);
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);

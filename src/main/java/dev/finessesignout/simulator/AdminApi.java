@@ -20,6 +20,8 @@ import com.sun.net.httpserver.HttpHandler;
  * DELETE /simulator/sides/{A|B}/faults    clear them
  * GET    /simulator/users/{id}            state and lock-out of one user
  * PUT    /simulator/users/{id}/state      {"state":"READY"}
+ * PUT    /simulator/notifications         {"childElements":true,"userElement":"User","eventCase":"lower",
+ *                                          "emptyRequestId":true,"shuffled":true}: how notifications are written
  * POST   /simulator/reset                 every user back to the setup file, faults and counts cleared
  * </pre>
  */
@@ -48,6 +50,10 @@ final class AdminApi implements HttpHandler {
             } else if (parts.length == 5 && "users".equals(parts[2]) && "state".equals(parts[4]) && "PUT".equals(method)) {
                 String state = json.readTree(exchange.getRequestBody()).path("state").asText();
                 answer = simulator.directory().setState(parts[3], state) ? simulator.directory().describe(parts[3]) : null;
+            } else if (parts.length == 3 && "notifications".equals(parts[2]) && "PUT".equals(method)) {
+                NotificationStyle style = json.readValue(exchange.getRequestBody(), NotificationStyle.class);
+                simulator.notificationStyle(style);
+                answer = style;
             } else if (parts.length == 3 && "reset".equals(parts[2]) && "POST".equals(method)) {
                 simulator.reset();
                 answer = overview();

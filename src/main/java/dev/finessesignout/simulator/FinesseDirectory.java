@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.finessesignout.model.ReasonCode;
 import dev.finessesignout.model.SystemInfo;
@@ -30,6 +31,7 @@ public final class FinesseDirectory {
 
     private SimulatorSetup setup;
     private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
+    private Consumer<UserChange> changes = change -> { };
 
     public FinesseDirectory(SimulatorSetup setup) {
         reset(setup);
@@ -42,6 +44,15 @@ public final class FinesseDirectory {
         for (UserEntry entry : setup.users()) {
             users.put(entry.id(), new SimulatedUser(entry));
         }
+    }
+
+    /** Tells {@code listener} of every state change, in order, while the change's lock is held. */
+    public synchronized void onChange(Consumer<UserChange> listener) {
+        changes = listener;
+    }
+
+    private void changed(SimulatedUser user, String requestId) {
+        changes.accept(new UserChange(user.view(false, null), user.entry.teamId(), requestId));
     }
 
     public synchronized SimulatorSetup setup() {
@@ -75,7 +86,15 @@ public final class FinesseDirectory {
         return user;
     }
 
-    synchronized Answer changeState(SimulatedUser actor, String targetId, User body) {
+    synchronized Answer changeState(SimulatedUser actor, String targetId, User body, String requestId) {
+        Answer answer = changeStateUnnotified(actor, targetId, body);
+        if (answer.status() == 202) {
+            changed(users.get(targetId), requestId);
+        }
+        return answer;
+    }
+
+    private Answer changeStateUnnotified(SimulatedUser actor, String targetId, User body) {
         SimulatedUser target = users.get(targetId);
         if (target == null) {
             return Answer.error(404, spelling("User Not Found", "Not Found"), "User " + targetId + " not found", targetId);
@@ -192,6 +211,7 @@ public final class FinesseDirectory {
             return false;
         }
         user.changeState(state, null, null);
+        changed(user, null);
         return true;
     }
 

@@ -3,12 +3,17 @@ package dev.finessesignout.simulator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.finessesignout.model.FinesseXml;
+import dev.finessesignout.simulator.xmpp.EmbeddedXmppServer;
+import dev.finessesignout.simulator.xmpp.NotificationPublisher;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +28,19 @@ public final class FinesseSimulator extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(FinesseSimulator.class);
 
     /** Where it listens; a port of 0 takes any free port, -1 switches that port off. */
-    public record Ports(int sideAHttp, int sideAHttps, int sideBHttp, int sideBHttps, int admin) {
+    public record Ports(int sideAHttp, int sideAHttps, int sideBHttp, int sideBHttps, int admin, int xmpp) {
+        /** Every REST port on a free port, no XMPP notification service. */
         public static Ports ephemeral() {
-            return new Ports(0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, -1);
+        }
+
+        public static Ports ephemeralWithXmpp() {
+            return new Ports(0, 0, 0, 0, 0, 0);
         }
     }
+
+    /** The account the simulator publishes notifications with; its password is made at each start. */
+    static final String PUBLISHER = "finesse-notifications";
 
     private final Path setupFile;
     private final String host;
@@ -42,6 +55,11 @@ public final class FinesseSimulator extends ServiceSupport {
     private HttpServer admin;
     private ExecutorService executor;
     private SelfSignedCertificate certificate;
+    private final UpdateWriter updates = new UpdateWriter();
+    private volatile NotificationStyle notificationStyle = NotificationStyle.defaults();
+    private EmbeddedXmppServer xmpp;
+    private NotificationPublisher publisher;
+    private ExecutorService notifier;
 
     public FinesseSimulator(Path setupFile, String host, Ports ports, Path trustStore, String trustStorePassword) {
         this.setupFile = setupFile;
@@ -55,7 +73,8 @@ public final class FinesseSimulator extends ServiceSupport {
     @Override
     protected void doInit() throws Exception {
         initialSetup = SimulatorSetup.read(setupFile);
-        certificate = new SelfSignedCertificate(host);
+        notificationStyle = initialSetup.notificationsOrDefault();
+        certificate = new SelfSignedCertificate(host, initialSetup.xmppDomainOrDefault());
         certificate.writeTrustStore(trustStore, trustStorePassword);
     }
 
@@ -76,6 +95,9 @@ public final class FinesseSimulator extends ServiceSupport {
         sideA.start();
         sideB.start();
         applyConfiguredFaults();
+        if (ports.xmpp() >= 0) {
+            startNotifications();
+        }
         if (ports.admin() >= 0) {
             admin = HttpServer.create(new InetSocketAddress(host, ports.admin()), 10);
             admin.createContext("/simulator", new AdminApi(this));
@@ -89,14 +111,76 @@ public final class FinesseSimulator extends ServiceSupport {
                 *  side A: {} {}
                 *  side B: {} {}
                 *  admin:  {}   trust store for its HTTPS ports: {}
+                *  XMPP notifications: {}
                 *  users from {}
                 ***************************************************************************************""",
                 sideA.httpUrl(), sideA.httpsUrl(), sideB.httpUrl(), sideB.httpsUrl(), adminUrl(),
-                trustStore.toAbsolutePath(), setupFile.toAbsolutePath());
+                trustStore.toAbsolutePath(), xmpp == null ? "off" : host + ":" + xmpp.port() + " (STARTTLS), domain "
+                        + xmpp.domain() + ", pubsub." + xmpp.domain(), setupFile.toAbsolutePath());
+    }
+
+    /**
+     * Starts the XMPP notification service with every simulated user as an account, and publishes each state change to
+     * the user's node and its team's node, in order, after the change (or before the HTTP answer, as a variant).
+     */
+    private void startNotifications() throws Exception {
+        Map<String, String> accounts = new HashMap<>();
+        initialSetup.users().forEach(user -> accounts.put(user.id(), user.password()));
+        String publisherPassword = UUID.randomUUID().toString();
+        accounts.put(PUBLISHER, publisherPassword);
+        xmpp = new EmbeddedXmppServer(initialSetup.xmppDomainOrDefault(), host, ports.xmpp(), certificate.keyStoreBytes(),
+                SelfSignedCertificate.KEY_PASSWORD);
+        xmpp.start(accounts);
+        publisher = new NotificationPublisher(xmpp.domain(), host, xmpp.port(), PUBLISHER, publisherPassword,
+                certificate.clientContext());
+        for (SimulatorSetup.TeamEntry team : initialSetup.teams()) {
+            publisher.createNode("/finesse/api/Team/" + team.id() + "/Users");
+        }
+        notifier = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "finesse-simulator-notifications");
+            thread.setDaemon(true);
+            return thread;
+        });
+        directory.onChange(change -> notifier.execute(() -> publish(change)));
+    }
+
+    private void publish(UserChange change) {
+        String payload = updates.userChanged(change.user(), change.teamId(), change.requestId(), notificationStyle);
+        try {
+            publisher.publish("/finesse/api/User/" + change.user().getLoginId(), payload);
+            if (change.teamId() != null) {
+                publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users", payload);
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not publish the notification for user {}: {}", change.user().getLoginId(), e.getMessage());
+        }
+    }
+
+    /** How the notifications are written from now on (the contract's variants). */
+    public void notificationStyle(NotificationStyle style) {
+        notificationStyle = style;
+    }
+
+    /** The XMPP port, or -1 when the notification service is off. */
+    public int xmppPort() {
+        return xmpp == null ? -1 : xmpp.port();
+    }
+
+    public String xmppDomain() {
+        return initialSetup.xmppDomainOrDefault();
     }
 
     @Override
     protected void doStop() {
+        if (notifier != null) {
+            notifier.shutdown();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (xmpp != null) {
+            xmpp.stop();
+        }
         if (admin != null) {
             admin.stop(0);
         }
@@ -125,6 +209,7 @@ public final class FinesseSimulator extends ServiceSupport {
     public void reset(SimulatorSetup.AlreadySignedOut already, SimulatorSetup.ReasonCodeRule reasonRule,
             boolean alternateErrorTypes) throws IOException {
         directory.reset(initialSetup.with(already, reasonRule, alternateErrorTypes));
+        notificationStyle = initialSetup.notificationsOrDefault();
         for (SimulatedSide side : sides()) {
             side.heal();
         }

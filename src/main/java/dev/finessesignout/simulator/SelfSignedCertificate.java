@@ -14,6 +14,7 @@ import java.util.Date;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,10 +29,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * certificate of a fresh Finesse install. Clients trust it through the trust store it writes.
  */
 final class SelfSignedCertificate {
+    /** Protects only an in-memory copy of a throw-away key. */
+    static final String KEY_PASSWORD = "simulator";
     private final KeyPair keys;
     private final X509Certificate certificate;
 
-    SelfSignedCertificate(String host) throws Exception {
+    SelfSignedCertificate(String host, String xmppDomain) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
@@ -41,21 +44,43 @@ final class SelfSignedCertificate {
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.dNSName, host), new GeneralName(GeneralName.dNSName, "localhost"),
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, xmppDomain)}));
         certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 
     SSLContext serverContext() throws Exception {
-        char[] password = "simulator".toCharArray();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        keyStore.load(null, null);
-        keyStore.setKeyEntry("finesse", keys.getPrivate(), password, new X509Certificate[] {certificate});
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keyStore, password);
+        keyManagers.init(keyStore(), KEY_PASSWORD.toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), null, null);
         return context;
+    }
+
+    /** A client context that trusts this certificate only. */
+    SSLContext clientContext() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("finesse-simulator", certificate);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    /** The key and certificate as a PKCS12 file's bytes (password {@link #KEY_PASSWORD}), for the XMPP server. */
+    byte[] keyStoreBytes() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        keyStore().store(out, KEY_PASSWORD.toCharArray());
+        return out.toByteArray();
+    }
+
+    private KeyStore keyStore() throws Exception {
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry("finesse", keys.getPrivate(), KEY_PASSWORD.toCharArray(), new X509Certificate[] {certificate});
+        return keyStore;
     }
 
     /** Writes a PKCS12 trust store holding only this certificate. */

@@ -251,7 +251,7 @@ public final class SimulatedSide {
             return directory.user(actor, user.group(1));
         }
         if (user.matches() && "PUT".equals(method)) {
-            return changeState(actor, user.group(1), body);
+            return changeState(actor, user.group(1), body, exchange.getRequestHeaders().getFirst("requestId"));
         }
         Matcher team = TEAM.matcher(path);
         if (team.matches() && "GET".equals(method)) {
@@ -261,9 +261,9 @@ public final class SimulatedSide {
         return Answer.error(404, "Not Found", "No resource " + method + " " + path, null);
     }
 
-    private Answer changeState(SimulatedUser actor, String userId, String body) {
+    private Answer changeState(SimulatedUser actor, String userId, String body, String requestId) {
         try {
-            return directory.changeState(actor, userId, xml.read(body, User.class));
+            return directory.changeState(actor, userId, xml.read(body, User.class), requestId);
         } catch (FinesseXmlException e) {
             return Answer.error(400, directory.spelling("Bad Request", "Generic Error"), e.getMessage(), null);
         }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer lockoutSeconds,
         AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired, Boolean alternateErrorTypes,
         List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users,
-        Map<String, Faults.Spec> faults) {
+        Map<String, Faults.Spec> faults, NotificationStyle notifications) {
 
     /** The two documented answers to a LOGOUT for a user who is already signed out. */
     public enum AlreadySignedOut { INVALID_STATE, INVALID_INPUT }
@@ -71,7 +71,11 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
 
     public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule, boolean alternateTypes) {
         return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, alternateTypes,
-                logoutReasonCodes, teams, users, faults);
+                logoutReasonCodes, teams, users, faults, notifications);
+    }
+
+    public NotificationStyle notificationsOrDefault() {
+        return notifications == null ? NotificationStyle.defaults() : notifications;
     }
 
     /** Faults a side shows from the start (key A or B), as the admin API would set them. */

@@ -124,6 +124,7 @@ public final class IntakeBenchmark {
                 "-Dsimulator.setup-file=" + setup, "-Dsimulator.side-a.http-port=-1",
                 "-Dsimulator.side-a.https-port=" + ports[0], "-Dsimulator.side-b.http-port=-1",
                 "-Dsimulator.side-b.https-port=" + ports[1], "-Dsimulator.admin-port=" + ports[2],
+                "-Dsimulator.xmpp-port=-1",
                 "-Dsimulator.trust-store=" + root.resolve("truststore.p12"),
                 "-cp", System.getProperty("java.class.path"), FinesseSimulatorMain.class.getName());
         return new ProcessBuilder(command).redirectErrorStream(true)

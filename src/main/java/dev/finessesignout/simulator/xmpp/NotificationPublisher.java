@@ -1,0 +1,63 @@
+package dev.finessesignout.simulator.xmpp;
+
+import java.net.InetAddress;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.pubsub.LeafNode;
+import org.jivesoftware.smackx.pubsub.PayloadItem;
+import org.jivesoftware.smackx.pubsub.PubSubManager;
+import org.jivesoftware.smackx.pubsub.SimplePayload;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * Publishes notifications to pubsub nodes as Finesse does, through an ordinary XMPP client session. Each publish waits
+ * for the server's reply: a burst of unanswered publishes is where an embedded server was seen to drop items.
+ */
+public final class NotificationPublisher implements AutoCloseable {
+    private final XMPPTCPConnection connection;
+    private final PubSubManager pubsub;
+    private final Map<String, LeafNode> nodes = new ConcurrentHashMap<>();
+
+    public NotificationPublisher(String domain, String host, int port, String account, String password, SSLContext tls)
+            throws Exception {
+        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(domain)
+                .setHostAddress(InetAddress.getByName(host))
+                .setPort(port)
+                .setUsernameAndPassword(account, password)
+                .setResource("simulator")
+                .setSecurityMode(SecurityMode.required)
+                .setCustomSSLContext(tls)
+                .build();
+        connection = new XMPPTCPConnection(config);
+        connection.connect().login();
+        pubsub = PubSubManager.getInstance(connection, JidCreate.bareFrom("pubsub." + domain));
+    }
+
+    /** Makes sure the node exists, so that clients can subscribe before anything is published. */
+    public synchronized void createNode(String nodeId) throws Exception {
+        if (!nodes.containsKey(nodeId)) {
+            nodes.put(nodeId, pubsub.getOrCreateLeafNode(nodeId));
+        }
+    }
+
+    /** Publishes one item (a {@code <notification>} payload) to the node, creating the node the first time. */
+    public synchronized void publish(String nodeId, String notificationXml) throws Exception {
+        createNode(nodeId);
+        nodes.get(nodeId).publish(new PayloadItem<>(UUID.randomUUID().toString(),
+                new SimplePayload("notification", "http://jabber.org/protocol/pubsub", notificationXml)));
+    }
+
+    @Override
+    public void close() {
+        // Vysper never sends the closing stream element that disconnect() would wait 5 s for
+        connection.instantShutdown();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.finessesignout.simulator;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.pubsub.PubSubManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The simulator's notifications as an XMPP client sees them: a supervisor subscribed to its team's node receives each
+ * state change from pubsub.&lt;domain&gt;, in the contract's envelope, in each style the contract lists.
+ */
+class XmppNotificationsTest {
+    private static final String TEAM_NODE = "/finesse/api/Team/7/Users";
+    private static FinesseSimulator simulator;
+    private static SSLContext tls;
+    private static XMPPTCPConnection supervisor;
+    private static final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path trustStore = Files.createTempDirectory("xmpp-test").resolve("truststore.p12");
+        simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
+                FinesseSimulator.Ports.ephemeralWithXmpp(), trustStore, "changeit");
+        simulator.start();
+        tls = trusting(trustStore);
+        supervisor = connect("svc-signout", "sandbox-only-password");
+        supervisor.addAsyncStanzaListener(stanza -> received.add(stanza.toXML(null).toString()),
+                stanza -> stanza instanceof Message);
+        PubSubManager pubsub = PubSubManager.getInstance(supervisor, JidCreate.bareFrom("pubsub." + simulator.xmppDomain()));
+        pubsub.getNode(TEAM_NODE).subscribe(supervisor.getUser().toString());
+    }
+
+    @AfterAll
+    static void stop() {
+        supervisor.instantShutdown();
+        simulator.stop();
+    }
+
+    @Test
+    void aSignOutIsNotifiedOnTheTeamNodeAsEscapedTextWithItsRequestId() throws Exception {
+        simulator.notificationStyle(NotificationStyle.defaults());
+        signOut("1001", "req-1001");
+        String message = next("1001");
+        assertTrue(message.contains("from='pubsub." + simulator.xmppDomain() + "'"), message);
+        assertTrue(message.contains("node='" + TEAM_NODE + "'"), message);
+        assertTrue(message.contains("&lt;Update"), "escaped text: " + message);
+        String update = unescape(message);
+        assertTrue(update.contains("<user><loginId>1001</loginId>"), update);
+        assertTrue(update.contains("<state>LOGOUT</state>"), update);
+        assertTrue(update.contains("<event>PUT</event>") && update.contains("<requestId>req-1001</requestId>"), update);
+        assertTrue(update.contains("<source>/finesse/api/User/1001</source>"), update);
+    }
+
+    @Test
+    void theOtherDocumentedFormsOnDemand() throws Exception {
+        simulator.notificationStyle(new NotificationStyle(true, "User", "lower", true, true));
+        signOut("1002", "req-1002");
+        String message = next("1002");
+        assertTrue(message.contains("<Update>") && message.contains("<User>"), "child elements, User: " + message);
+        assertTrue(message.contains("<event>put</event>"), message);
+        assertTrue(message.contains("<requestId></requestId>") || message.contains("<requestId/>"), message);
+    }
+
+    @Test
+    void unsolicitedChangesAreNotifiedWithoutRequestId() throws Exception {
+        simulator.notificationStyle(NotificationStyle.defaults());
+        simulator.directory().setState("1004", "NOT_READY");
+        String update = unescape(next("1004"));
+        assertTrue(update.contains("<state>NOT_READY</state>"), update);
+        assertTrue(update.contains("<requestId></requestId>"), update);
+    }
+
+    @Test
+    void otherTeamsAreNotHeard() throws Exception {
+        simulator.directory().setState("1009", "NOT_READY"); // team 8: not subscribed
+        simulator.directory().setState("1005", "NOT_READY"); // team 7: heard
+        String first = unescape(next("1005"));
+        assertTrue(first.contains("<loginId>1005</loginId>"), first);
+        assertNull(received.stream().filter(m -> unescape(m).contains("<loginId>1009</loginId>")).findAny().orElse(null));
+    }
+
+    private static String next(String userId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            String message = received.poll(1, TimeUnit.SECONDS);
+            if (message != null && unescape(message).contains("<loginId>" + userId + "</loginId>")) {
+                return message;
+            }
+        }
+        throw new AssertionError("no notification for user " + userId);
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static void signOut(String userId, String requestId) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(simulator.side("A").httpUrl() + "/finesse/api/User/" + userId))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "svc-signout:sandbox-only-password".getBytes(StandardCharsets.UTF_8)))
+                .header("requestId", requestId)
+                .PUT(HttpRequest.BodyPublishers.ofString("<User><state>LOGOUT</state></User>")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, answer.statusCode());
+    }
+
+    private static XMPPTCPConnection connect(String user, String password) throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(simulator.xmppDomain())
+                .setHostAddress(InetAddress.getByName("127.0.0.1"))
+                .setPort(simulator.xmppPort())
+                .setUsernameAndPassword(user, password)
+                .setResource("test")
+                .setSecurityMode(SecurityMode.required)
+                .setCustomSSLContext(tls)
+                .build());
+        connection.connect().login();
+        assertNotNull(connection.getUser());
+        return connection;
+    }
+
+    private static SSLContext trusting(Path trustStore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+}
