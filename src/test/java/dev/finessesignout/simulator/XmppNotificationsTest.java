@@ -142,7 +142,9 @@ class XmppNotificationsTest {
                 .setResource("test")
                 .setSecurityMode(SecurityMode.required)
                 .setCustomSSLContext(tls)
+                .setEnabledSSLProtocols(new String[] {"TLSv1.2"})
                 .build());
+        connection.setReplyTimeout(30_000);
         connection.connect().login();
         assertNotNull(connection.getUser());
         return connection;

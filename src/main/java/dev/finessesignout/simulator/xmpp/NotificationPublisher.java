@@ -21,6 +21,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * for the server's reply: a burst of unanswered publishes is where an embedded server was seen to drop items.
  */
 public final class NotificationPublisher implements AutoCloseable {
+    /** A first TLS handshake on a busy machine can take seconds; Smack's default is 5 s. */
+    private static final long REPLY_TIMEOUT_MILLIS = 30_000;
     private final XMPPTCPConnection connection;
     private final PubSubManager pubsub;
     private final Map<String, LeafNode> nodes = new ConcurrentHashMap<>();
@@ -35,8 +37,11 @@ public final class NotificationPublisher implements AutoCloseable {
                 .setResource("simulator")
                 .setSecurityMode(SecurityMode.required)
                 .setCustomSSLContext(tls)
+                // Vysper's TLS runs on MINA 2.0 (2011), which predates TLS 1.3; 1.2 is what Finesse requires at least
+                .setEnabledSSLProtocols(new String[] {"TLSv1.2"})
                 .build();
         connection = new XMPPTCPConnection(config);
+        connection.setReplyTimeout(REPLY_TIMEOUT_MILLIS);
         connection.connect().login();
         pubsub = PubSubManager.getInstance(connection, JidCreate.bareFrom("pubsub." + domain));
     }
