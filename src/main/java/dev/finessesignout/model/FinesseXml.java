@@ -31,7 +31,8 @@ import jakarta.xml.bind.annotation.XmlTransient;
  * external entities (XXE) nor entity expansion can happen.
  */
 public final class FinesseXml {
-    private static final Class<?>[] ROOTS = {User.class, ApiErrors.class, SystemInfo.class, Team.class};
+    private static final Class<?>[] ROOTS = {User.class, ApiErrors.class, SystemInfo.class, Team.class, Update.class};
+    private static final String PUBSUB_EVENT_NS = "http://jabber.org/protocol/pubsub#event";
 
     private final JAXBContext context;
     private final Map<String, String> canonicalNames = new HashMap<>();
@@ -64,6 +65,64 @@ public final class FinesseXml {
         } finally {
             close(reader);
         }
+    }
+
+    /**
+     * Reads an XMPP {@code <message>} carrying a pubsub event, with the Update in either documented form: XML-escaped
+     * text inside {@code <notification>}, or child elements. Returns null for any other message (chat, normal
+     * message, an event without a notification). Whitespace or other content around the payload does not matter.
+     */
+    public Notification readNotification(String messageXml) {
+        XMLStreamReader raw = null;
+        try {
+            raw = inputFactory.createXMLStreamReader(new StringReader(messageXml));
+            String from = null;
+            String node = null;
+            boolean inEvent = false;
+            while (raw.hasNext()) {
+                int event = raw.next();
+                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new XMLStreamException("DOCTYPE and entity references are not allowed in a notification");
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                String name = raw.getLocalName();
+                if ("message".equals(name)) {
+                    from = raw.getAttributeValue(null, "from");
+                } else if ("event".equals(name) && PUBSUB_EVENT_NS.equals(raw.getNamespaceURI())) {
+                    inEvent = true;
+                } else if (inEvent && "items".equals(name)) {
+                    node = raw.getAttributeValue(null, "node");
+                } else if (inEvent && "notification".equalsIgnoreCase(name)) {
+                    Update update = readPayload(raw);
+                    return update == null ? null : new Notification(from, node, update);
+                }
+            }
+            return null;
+        } catch (XMLStreamException | JAXBException | RuntimeException e) {
+            throw new FinesseXmlException("Not a readable Finesse notification: " + rootCause(e), e);
+        } finally {
+            close(raw);
+        }
+    }
+
+    /** At {@code <notification>}: the Update as child elements, or as escaped text parsed on its own. */
+    private Update readPayload(XMLStreamReader raw) throws XMLStreamException, JAXBException {
+        StringBuilder text = new StringBuilder();
+        while (raw.hasNext()) {
+            int event = raw.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return context.createUnmarshaller().unmarshal(new CaseFoldingReader(raw), Update.class).getValue();
+            }
+            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                text.append(raw.getText());
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+        }
+        return text.toString().isBlank() ? null : read(text.toString().strip(), Update.class);
     }
 
     public String write(Object model) {

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import dev.finessesignout.model.FinesseXml;
+import dev.finessesignout.model.Notification;
+import dev.finessesignout.model.Update;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -39,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class XmppNotificationsTest {
     private static final String TEAM_NODE = "/finesse/api/Team/7/Users";
+    private static final FinesseXml XML = new FinesseXml();
     private static FinesseSimulator simulator;
     private static SSLContext tls;
     private static XMPPTCPConnection supervisor;
@@ -69,14 +73,16 @@ class XmppNotificationsTest {
         simulator.notificationStyle(NotificationStyle.defaults());
         signOut("1001", "req-1001");
         String message = next("1001");
-        assertTrue(message.contains("from='pubsub." + simulator.xmppDomain() + "'"), message);
-        assertTrue(message.contains("node='" + TEAM_NODE + "'"), message);
         assertTrue(message.contains("&lt;Update"), "escaped text: " + message);
-        String update = unescape(message);
-        assertTrue(update.contains("<user><loginId>1001</loginId>"), update);
-        assertTrue(update.contains("<state>LOGOUT</state>"), update);
-        assertTrue(update.contains("<event>PUT</event>") && update.contains("<requestId>req-1001</requestId>"), update);
-        assertTrue(update.contains("<source>/finesse/api/User/1001</source>"), update);
+        Notification notification = XML.readNotification(message);
+        assertEquals("pubsub." + simulator.xmppDomain(), notification.from());
+        assertEquals(TEAM_NODE, notification.node());
+        Update update = notification.update();
+        assertEquals("1001", update.user().getLoginId());
+        assertTrue(update.user().isSignedOut());
+        assertTrue(update.isPut());
+        assertEquals("req-1001", update.getRequestId());
+        assertEquals("/finesse/api/User/1001", update.getSource());
     }
 
     @Test
@@ -86,16 +92,19 @@ class XmppNotificationsTest {
         String message = next("1002");
         assertTrue(message.contains("<Update>") && message.contains("<User>"), "child elements, User: " + message);
         assertTrue(message.contains("<event>put</event>"), message);
-        assertTrue(message.contains("<requestId></requestId>") || message.contains("<requestId/>"), message);
+        Update update = XML.readNotification(message).update();
+        assertEquals("1002", update.user().getLoginId());
+        assertTrue(update.isPut() && update.user().isSignedOut());
+        assertNull(update.getRequestId());
     }
 
     @Test
     void unsolicitedChangesAreNotifiedWithoutRequestId() throws Exception {
         simulator.notificationStyle(NotificationStyle.defaults());
         simulator.directory().setState("1004", "NOT_READY");
-        String update = unescape(next("1004"));
-        assertTrue(update.contains("<state>NOT_READY</state>"), update);
-        assertTrue(update.contains("<requestId></requestId>"), update);
+        Update update = XML.readNotification(next("1004")).update();
+        assertEquals("NOT_READY", update.user().getState());
+        assertNull(update.getRequestId());
     }
 
     @Test
