@@ -63,11 +63,20 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         assertEquals(0, SIMULATOR.side("A").totalCalls());
     }
 
+    /** The side the sticky balancer uses now: the one that answers a probe request. */
+    private static String sideInUse(String probeUser) {
+        dropFile("probe.csv", probeUser + "\n");
+        return recordOf(awaitAudit(1), probeUser).path("finesseNode").asText();
+    }
+
+    private static String otherSide(String side) {
+        return "A".equals(side) ? "B" : "A";
+    }
+
     @Test
     void theSideInUseAnswering503HandsOverToTheOtherSide() {
-        dropFile("probe.csv", "1005\n");
-        String inUse = recordOf(awaitAudit(1), "1005").path("finesseNode").asText();
-        String other = "A".equals(inUse) ? "B" : "A";
+        String inUse = sideInUse("1005");
+        String other = otherSide(inUse);
 
         SIMULATOR.side(inUse).faults().unavailableFor(Duration.ofMinutes(5));
         dropFile("in-use-503.csv", "1006\n");
@@ -93,9 +102,8 @@ class RetryAndFailoverTest extends SignoutTestSupport {
 
     @Test
     void aNodeThatDoesNotAnswerInTimeHandsOverToTheOtherSide() {
-        dropFile("probe.csv", "1008\n");
-        String inUse = recordOf(awaitAudit(1), "1008").path("finesseNode").asText();
-        String other = "A".equals(inUse) ? "B" : "A";
+        String inUse = sideInUse("1008");
+        String other = otherSide(inUse);
 
         SIMULATOR.side(inUse).faults().latency(Duration.ofMillis(4000));
         dropFile("slow.csv", "1009\n");

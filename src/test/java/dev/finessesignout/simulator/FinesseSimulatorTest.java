@@ -1,6 +1,5 @@
 package dev.finessesignout.simulator;
 
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import dev.finessesignout.model.ApiErrors;
 import dev.finessesignout.model.FinesseXml;
@@ -46,7 +42,7 @@ class FinesseSimulatorTest {
         simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
                 FinesseSimulator.Ports.ephemeral(), trustStore, "changeit");
         simulator.start();
-        client = HttpClient.newBuilder().sslContext(trusting(trustStore)).connectTimeout(Duration.ofSeconds(5)).build();
+        client = HttpClient.newBuilder().sslContext(TrustingClients.trusting(trustStore)).connectTimeout(Duration.ofSeconds(5)).build();
         a = simulator.side("A").httpUrl();
     }
 
@@ -222,17 +218,5 @@ class FinesseSimulatorTest {
             request.header("requestId", requestId);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static SSLContext trusting(Path trustStore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(trustStore)) {
-            store.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

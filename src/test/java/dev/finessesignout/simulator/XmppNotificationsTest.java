@@ -1,6 +1,5 @@
 package dev.finessesignout.simulator;
 
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.model.Notification;
@@ -54,7 +51,7 @@ class XmppNotificationsTest {
         simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
                 FinesseSimulator.Ports.ephemeralWithXmpp(), trustStore, "changeit");
         simulator.start();
-        tls = trusting(trustStore);
+        tls = TrustingClients.trusting(trustStore);
         supervisor = connect("svc-signout", "sandbox-only-password");
         supervisor.addAsyncStanzaListener(stanza -> received.add(stanza.toXML(null).toString()),
                 stanza -> stanza instanceof Message);
@@ -157,17 +154,5 @@ class XmppNotificationsTest {
         connection.connect().login();
         assertNotNull(connection.getUser());
         return connection;
-    }
-
-    private static SSLContext trusting(Path trustStore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(trustStore)) {
-            store.load(in, "changeit".toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
