@@ -16,12 +16,14 @@ import com.sun.net.httpserver.HttpHandler;
  * <pre>
  * GET    /simulator                       sides with their URLs, faults and call counts
  * PUT    /simulator/sides/{A|B}/faults    {"latencyMillis":..,"unavailableForMillis":..,"serverErrors":..,
- *                                          "refuseConnections":true|false,"redirectToHttps":true|false}
+ *                                          "refuseConnections":true|false,"redirectToHttps":true|false,
+ *                                          "asyncFailures":..}
  * DELETE /simulator/sides/{A|B}/faults    clear them
  * GET    /simulator/users/{id}            state and lock-out of one user
  * PUT    /simulator/users/{id}/state      {"state":"READY"}
  * PUT    /simulator/notifications         {"childElements":true,"userElement":"User","eventCase":"lower",
- *                                          "emptyRequestId":true,"shuffled":true}: how notifications are written
+ *                                          "emptyRequestId":true,"shuffled":true,"duplicated":true,
+ *                                          "dropped":true,"beforeAnswer":true}: how notifications are written
  * POST   /simulator/reset                 every user back to the setup file, faults and counts cleared
  * </pre>
  */

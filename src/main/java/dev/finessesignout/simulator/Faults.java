@@ -12,11 +12,12 @@ public final class Faults {
     private volatile Instant unavailableUntil = Instant.MIN;
     private final AtomicInteger serverErrors = new AtomicInteger();
     private volatile boolean redirectToHttps;
+    private final AtomicInteger asyncFailures = new AtomicInteger();
 
     /** The admin API's view of the faults; null fields are left as they are. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Spec(Long latencyMillis, Long unavailableForMillis, Integer serverErrors, Boolean refuseConnections,
-            Boolean redirectToHttps) {
+            Boolean redirectToHttps, Integer asyncFailures) {
     }
 
     public Faults latency(Duration latency) {
@@ -42,11 +43,18 @@ public final class Faults {
         return this;
     }
 
+    /** The next {@code count} state changes answer 202, change nothing, and are refused in an apiErrors notification. */
+    public Faults asyncFailures(int count) {
+        asyncFailures.set(count);
+        return this;
+    }
+
     public void clear() {
         latencyMillis = 0;
         unavailableUntil = Instant.MIN;
         serverErrors.set(0);
         redirectToHttps = false;
+        asyncFailures.set(0);
     }
 
     void apply(Spec spec) {
@@ -62,6 +70,9 @@ public final class Faults {
         if (spec.redirectToHttps() != null) {
             redirectToHttps(spec.redirectToHttps());
         }
+        if (spec.asyncFailures() != null) {
+            asyncFailures(spec.asyncFailures());
+        }
     }
 
     long latencyMillis() {
@@ -74,6 +85,10 @@ public final class Faults {
 
     boolean takeServerError() {
         return serverErrors.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    boolean takeAsyncFailure() {
+        return asyncFailures.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 
     boolean redirectsToHttps() {

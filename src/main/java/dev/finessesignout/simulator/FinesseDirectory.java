@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.finessesignout.model.ApiError;
 import dev.finessesignout.model.ReasonCode;
 import dev.finessesignout.model.SystemInfo;
 import dev.finessesignout.model.Team;
@@ -86,7 +87,16 @@ public final class FinesseDirectory {
         return user;
     }
 
-    synchronized Answer changeState(SimulatedUser actor, String targetId, User body, String requestId) {
+    synchronized Answer changeState(SimulatedUser actor, String targetId, User body, String requestId,
+            boolean failAsynchronously) {
+        if (failAsynchronously && users.containsKey(targetId)) {
+            // accepted, then refused in a notification: the state stays as it was
+            SimulatedUser target = users.get(targetId);
+            changes.accept(new UserChange(target.view(false, null), target.entry.teamId(), requestId,
+                    new ApiError("Invalid State", "Cannot change state of user " + targetId + " to " + body.getState(),
+                            targetId)));
+            return Answer.of(202, null);
+        }
         Answer answer = changeStateUnnotified(actor, targetId, body);
         if (answer.status() == 202) {
             changed(users.get(targetId), requestId);

@@ -141,18 +141,41 @@ public final class FinesseSimulator extends ServiceSupport {
             thread.setDaemon(true);
             return thread;
         });
-        directory.onChange(change -> notifier.execute(() -> publish(change)));
+        directory.onChange(this::notify);
     }
 
-    private void publish(UserChange change) {
-        String payload = updates.userChanged(change.user(), change.teamId(), change.requestId(), notificationStyle);
+    /** Called with the directory's lock held: queue the notification, or publish it now when it must beat the 202. */
+    private void notify(UserChange change) {
+        NotificationStyle style = notificationStyle;
+        if (style.drops()) {
+            return;
+        }
+        java.util.concurrent.Future<?> published = notifier.submit(() -> publish(change, style));
+        if (style.publishesBeforeAnswer()) {
+            try {
+                published.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("The notification for user {} was not published before the answer: {}",
+                        change.user().getLoginId(), e.toString());
+            }
+        }
+    }
+
+    private void publish(UserChange change, NotificationStyle style) {
+        String user = change.user().getLoginId();
+        String payload = change.failure() == null
+                ? updates.userChanged(change.user(), change.teamId(), change.requestId(), style)
+                : updates.requestFailed("/finesse/api/User/" + user, change.requestId(), change.failure().getErrorType(),
+                        change.failure().getErrorMessage(), style);
         try {
-            publisher.publish("/finesse/api/User/" + change.user().getLoginId(), payload);
-            if (change.teamId() != null) {
-                publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users", payload);
+            for (int copy = style.duplicates() ? 2 : 1; copy > 0; copy--) {
+                publisher.publish("/finesse/api/User/" + user, payload);
+                if (change.teamId() != null) {
+                    publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users", payload);
+                }
             }
         } catch (Exception e) {
-            LOG.warn("Could not publish the notification for user {}: {}", change.user().getLoginId(), e.getMessage());
+            LOG.warn("Could not publish the notification for user {}: {}", user, e.toString());
         }
     }
 

@@ -8,10 +8,25 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NotificationStyle(Boolean childElements, String userElement, String eventCase, Boolean emptyRequestId,
-        Boolean shuffled) {
+        Boolean shuffled, Boolean duplicated, Boolean dropped, Boolean beforeAnswer) {
 
     public static NotificationStyle defaults() {
-        return new NotificationStyle(null, null, null, null, null);
+        return new NotificationStyle(null, null, null, null, null, null, null, null);
+    }
+
+    /** Every notification published twice, as a server may redeliver. */
+    public boolean duplicates() {
+        return Boolean.TRUE.equals(duplicated);
+    }
+
+    /** No notification at all: the change happens, nobody hears of it. */
+    public boolean drops() {
+        return Boolean.TRUE.equals(dropped);
+    }
+
+    /** Published before the HTTP answer is sent, so that it can arrive before the 202. */
+    public boolean publishesBeforeAnswer() {
+        return Boolean.TRUE.equals(beforeAnswer);
     }
 
     /** The Update as child elements of {@code notification} (real captures), not as escaped text (Cisco samples). */

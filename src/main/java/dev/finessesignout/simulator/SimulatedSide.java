@@ -263,7 +263,8 @@ public final class SimulatedSide {
 
     private Answer changeState(SimulatedUser actor, String userId, String body, String requestId) {
         try {
-            return directory.changeState(actor, userId, xml.read(body, User.class), requestId);
+            return directory.changeState(actor, userId, xml.read(body, User.class), requestId,
+                    faults.takeAsyncFailure());
         } catch (FinesseXmlException e) {
             return Answer.error(400, directory.spelling("Bad Request", "Generic Error"), e.getMessage(), null);
         }

@@ -25,6 +25,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.pubsub.PubSubManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -59,6 +60,12 @@ class XmppNotificationsTest {
         pubsub.getNode(TEAM_NODE).subscribe(supervisor.getUser().toString());
     }
 
+    @BeforeEach
+    void reset() throws Exception {
+        simulator.reset();
+        received.clear();
+    }
+
     @AfterAll
     static void stop() {
         supervisor.instantShutdown();
@@ -84,7 +91,7 @@ class XmppNotificationsTest {
 
     @Test
     void theOtherDocumentedFormsOnDemand() throws Exception {
-        simulator.notificationStyle(new NotificationStyle(true, "User", "lower", true, true));
+        simulator.notificationStyle(new NotificationStyle(true, "User", "lower", true, true, null, null, null));
         signOut("1002", "req-1002");
         String message = next("1002");
         assertTrue(message.contains("<Update>") && message.contains("<User>"), "child elements, User: " + message);
@@ -111,6 +118,56 @@ class XmppNotificationsTest {
         String first = unescape(next("1005"));
         assertTrue(first.contains("<loginId>1005</loginId>"), first);
         assertNull(received.stream().filter(m -> unescape(m).contains("<loginId>1009</loginId>")).findAny().orElse(null));
+    }
+
+    @Test
+    void duplicatedNotificationsArriveTwice() throws Exception {
+        simulator.notificationStyle(new NotificationStyle(null, null, null, null, null, true, null, null));
+        signOut("1006", "req-1006");
+        assertEquals("req-1006", XML.readNotification(next("1006")).update().getRequestId());
+        assertEquals("req-1006", XML.readNotification(next("1006")).update().getRequestId());
+    }
+
+    @Test
+    void droppedNotificationsNeverArriveThoughTheStateChanges() throws Exception {
+        simulator.notificationStyle(new NotificationStyle(null, null, null, null, null, null, true, null));
+        signOut("1007", "req-1007");
+        assertEquals("LOGOUT", simulator.directory().state("1007"));
+        simulator.notificationStyle(NotificationStyle.defaults());
+        simulator.directory().setState("1008", "NOT_READY"); // a later change still arrives, and the dropped one did not
+        XML.readNotification(next("1008"));
+        assertNull(received.stream().filter(m -> unescape(m).contains("<loginId>1007</loginId>")).findAny().orElse(null));
+    }
+
+    @Test
+    void aNotificationCanBePublishedBeforeTheAnswer() throws Exception {
+        simulator.notificationStyle(new NotificationStyle(null, null, null, null, null, null, null, true));
+        signOut("1003", "req-1003");
+        assertEquals("req-1003", XML.readNotification(next("1003")).update().getRequestId());
+    }
+
+    @Test
+    void anAsynchronousFailureIsA202ThenApiErrorsNamingTheRequest() throws Exception {
+        simulator.notificationStyle(NotificationStyle.defaults());
+        simulator.side("A").faults().asyncFailures(1);
+        signOut("1008", "req-async");
+        Update update = XML.readNotification(next("/finesse/api/User/1008", "req-async")).update();
+        assertNull(update.user());
+        assertEquals("Invalid State", update.apiErrors().first().getErrorType());
+        assertEquals("req-async", update.getRequestId());
+        assertEquals("READY", simulator.directory().state("1008"), "nothing changed");
+    }
+
+    /** The next message whose Update contains both texts. */
+    private static String next(String text, String otherText) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            String message = received.poll(1, TimeUnit.SECONDS);
+            if (message != null && unescape(message).contains(text) && unescape(message).contains(otherText)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no notification with " + text + " and " + otherText);
     }
 
     private static String next(String userId) throws InterruptedException {
