@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.finessesignout.model.ApiError;
@@ -26,6 +29,7 @@ import dev.finessesignout.simulator.SimulatorSetup.UserEntry;
  * whom out, and the documented answers (contract sections 1 to 3). Every method is atomic.
  */
 public final class FinesseDirectory {
+    static final Set<String> ON_A_CALL = Set.of("TALKING", "HOLD");
     static final Set<String> SIGNED_IN_STATES = Set.of("READY", "NOT_READY", "RESERVED", "RESERVED_OUTBOUND",
             "RESERVED_OUTBOUND_PREVIEW", "TALKING", "HOLD", "WORK", "WORK_READY");
     private static final ReasonCode SUPERVISOR_FORCED = new ReasonCode(null, "LOGOUT", "999", "Forced by supervisor");
@@ -33,6 +37,12 @@ public final class FinesseDirectory {
     private SimulatorSetup setup;
     private final Map<String, SimulatedUser> users = new LinkedHashMap<>();
     private Consumer<UserChange> changes = change -> { };
+    private long callEndMillis;
+    private final ScheduledExecutorService calls = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "finesse-simulator-calls");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public FinesseDirectory(SimulatorSetup setup) {
         reset(setup);
@@ -41,6 +51,7 @@ public final class FinesseDirectory {
     /** Back to the state the setup describes: every user in its initial state, no failed logins. */
     public synchronized void reset(SimulatorSetup newSetup) {
         setup = newSetup;
+        callEndMillis = newSetup.callEndMillisOrDefault();
         users.clear();
         for (UserEntry entry : setup.users()) {
             users.put(entry.id(), new SimulatedUser(entry));
@@ -99,7 +110,7 @@ public final class FinesseDirectory {
         }
         Answer answer = changeStateUnnotified(actor, targetId, body);
         if (answer.status() == 202) {
-            changed(users.get(targetId), requestId);
+            changed(users.get(targetId), requestId); // the new state, or the pending sign-out
         }
         return answer;
     }
@@ -135,14 +146,20 @@ public final class FinesseDirectory {
                     ? Answer.error(400, "Invalid Input", "User " + target.id() + " is already in state LOGOUT", "state")
                     : Answer.error(400, "Invalid State", "Cannot change state from LOGOUT to LOGOUT", "state");
         }
-        if (self && !actor.isSupervisor() && "READY".equals(target.state)) {
-            return Answer.error(400, "Invalid State", "Cannot change state from READY to LOGOUT; change to NOT_READY first",
-                    "state");
+        if (self && !actor.isSupervisor() && !"NOT_READY".equals(target.state)) {
+            return Answer.error(400, "Invalid State", "Cannot change state from " + target.state
+                    + " to LOGOUT; change to NOT_READY first", "state");
         }
         ReasonCodeRule rule = setup.reasonCodeRequiredOrDefault();
         boolean required = rule == ReasonCodeRule.ALL || rule == ReasonCodeRule.SELF && self;
         if (required && (reasonCodeId == null || reasonCodeId.isBlank())) {
             return Answer.error(400, "Parameter Missing", "finesse.api.reasoncode.require_reasoncode", "reasonCodeId");
+        }
+        if (!self && callEndMillis > 0 && ON_A_CALL.contains(target.state)) {
+            // not immediate: pending until the call ends, then signed out (an unsolicited change)
+            target.pendingState = User.LOGOUT;
+            calls.schedule(() -> endCall(target), callEndMillis, TimeUnit.MILLISECONDS);
+            return Answer.of(202, null);
         }
         if (!self) {
             target.changeState(User.LOGOUT, null, SUPERVISOR_FORCED);
@@ -158,6 +175,18 @@ public final class FinesseDirectory {
         }
         target.changeState(User.LOGOUT, code == null ? null : reasonCodeId, code);
         return Answer.of(202, null);
+    }
+
+    private synchronized void endCall(SimulatedUser target) {
+        if (users.get(target.id()) == target && User.LOGOUT.equals(target.pendingState)) {
+            target.changeState(User.LOGOUT, null, SUPERVISOR_FORCED);
+            changed(target, null);
+        }
+    }
+
+    /** From now on a supervisor's sign-out of an agent on a call waits this long (0 = immediate). */
+    public synchronized void callEnd(java.time.Duration afterSignOut) {
+        callEndMillis = afterSignOut.toMillis();
     }
 
     synchronized Answer user(SimulatedUser actor, String id) {
@@ -202,6 +231,7 @@ public final class FinesseDirectory {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", user.id());
         view.put("state", user.state);
+        view.put("pendingState", user.pendingState);
         view.put("reasonCodeId", user.reasonCodeId);
         view.put("stateChangeTime", user.stateChangeTime.toString());
         view.put("failedLogins", user.failedLogins);

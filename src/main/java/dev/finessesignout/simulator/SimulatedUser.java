@@ -13,6 +13,8 @@ import dev.finessesignout.simulator.SimulatorSetup.UserEntry;
 final class SimulatedUser {
     final UserEntry entry;
     String state;
+    /** LOGOUT while a supervisor's sign-out waits for the agent's call to end. */
+    String pendingState;
     Instant stateChangeTime = Instant.now();
     String reasonCodeId;
     ReasonCode reasonCode;
@@ -38,6 +40,7 @@ final class SimulatedUser {
 
     void changeState(String newState, String newReasonCodeId, ReasonCode newReasonCode) {
         state = newState;
+        pendingState = null;
         reasonCodeId = newReasonCodeId;
         reasonCode = newReasonCode;
         stateChangeTime = Instant.now();
@@ -52,6 +55,7 @@ final class SimulatedUser {
         user.setLastName(entry.lastName());
         user.setExtension(entry.extension());
         user.setState(state);
+        user.setPendingState(pendingState);
         user.setStateChangeTime(stateChangeTime.toString());
         user.setReasonCodeId(reasonCodeId);
         user.setUri("/finesse/api/User/" + entry.id());

@@ -71,6 +71,25 @@ class FinesseSimulatorTest {
     }
 
     @Test
+    void anAgentOnACallIsSignedOutWhenTheCallEnds() throws Exception {
+        simulator.directory().callEnd(Duration.ofMillis(300));
+        assertEquals(202, call("PUT", a, "/finesse/api/User/1003", SVC, logout(null), null).statusCode());
+        User during = XML.read(call("GET", a, "/finesse/api/User/1003", SVC, null, null).body(), User.class);
+        assertEquals("TALKING", during.getState());
+        assertEquals("LOGOUT", during.getPendingState());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"LOGOUT".equals(simulator.directory().state("1003")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        User after = XML.read(call("GET", a, "/finesse/api/User/1003", SVC, null, null).body(), User.class);
+        assertEquals("LOGOUT", after.getState());
+        assertEquals(null, after.getPendingState());
+        // a user not on a call is signed out at once, whatever the call end
+        assertEquals(202, call("PUT", a, "/finesse/api/User/1002", SVC, logout(null), null).statusCode());
+        assertEquals("LOGOUT", simulator.directory().state("1002"));
+    }
+
+    @Test
     void aRepeatedLogoutIsInvalidStateOrInvalidInputAsConfigured() throws Exception {
         assertError(call("PUT", a, "/finesse/api/User/1012", SVC, logout(null), null), 400, "Invalid State");
         simulator.reset(AlreadySignedOut.INVALID_INPUT, ReasonCodeRule.NONE);
@@ -121,6 +140,8 @@ class FinesseSimulatorTest {
         simulator.reset(AlreadySignedOut.INVALID_STATE, ReasonCodeRule.SELF);
         String self = "1001:agent-1001";
         assertError(call("PUT", a, "/finesse/api/User/1001", self, logout("12"), null), 400, "Invalid State");
+        assertError(call("PUT", a, "/finesse/api/User/1003", "1003:agent-1003", logout("12"), null), 400,
+                "Invalid State"); // TALKING: not NOT_READY either
         assertEquals(202, call("PUT", a, "/finesse/api/User/1001", self, "<User><state>NOT_READY</state></User>", null)
                 .statusCode());
         assertError(call("PUT", a, "/finesse/api/User/1001", self, logout(null), null), 400, "Parameter Missing");

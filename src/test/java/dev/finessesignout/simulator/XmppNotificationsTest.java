@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -156,6 +157,17 @@ class XmppNotificationsTest {
         assertEquals("Invalid State", update.apiErrors().first().getErrorType());
         assertEquals("req-async", update.getRequestId());
         assertEquals("READY", simulator.directory().state("1008"), "nothing changed");
+    }
+
+    @Test
+    void aSignOutDuringACallIsNotifiedAsPendingThenAsDone() throws Exception {
+        simulator.directory().callEnd(Duration.ofMillis(500));
+        signOut("1006", "req-hold"); // HOLD
+        Update pending = XML.readNotification(next("<pendingState>LOGOUT</pendingState>", "req-hold")).update();
+        assertEquals("HOLD", pending.user().getState());
+        Update done = XML.readNotification(next("<loginId>1006</loginId>", "<state>LOGOUT</state>")).update();
+        assertTrue(done.user().isSignedOut());
+        assertNull(done.user().getPendingState());
     }
 
     /** The next message whose Update contains both texts. */
