@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpHandler;
  * PUT    /simulator/notifications         {"childElements":true,"userElement":"User","eventCase":"lower",
  *                                          "emptyRequestId":true,"shuffled":true,"duplicated":true,
  *                                          "dropped":true,"beforeAnswer":true}: how notifications are written
+ * POST   /simulator/traffic               {"team":"7","changes":10000,"exclude":["1001"]}: unrelated state changes
  * POST   /simulator/reset                 every user back to the setup file, faults and counts cleared
  * </pre>
  */
@@ -56,6 +57,12 @@ final class AdminApi implements HttpHandler {
                 NotificationStyle style = json.readValue(exchange.getRequestBody(), NotificationStyle.class);
                 simulator.notificationStyle(style);
                 answer = style;
+            } else if (parts.length == 3 && "traffic".equals(parts[2]) && "POST".equals(method)) {
+                com.fasterxml.jackson.databind.JsonNode spec = json.readTree(exchange.getRequestBody());
+                List<String> excluded = new java.util.ArrayList<>();
+                spec.path("exclude").forEach(id -> excluded.add(id.asText()));
+                answer = Map.of("changes", simulator.traffic(spec.path("team").asText(), spec.path("changes").asInt(),
+                        excluded));
             } else if (parts.length == 3 && "reset".equals(parts[2]) && "POST".equals(method)) {
                 simulator.reset();
                 answer = overview();

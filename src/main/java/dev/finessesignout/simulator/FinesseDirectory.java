@@ -184,6 +184,27 @@ public final class FinesseDirectory {
         }
     }
 
+    private static final List<String> TRAFFIC_STATES = List.of("READY", "NOT_READY", "TALKING");
+    private int trafficCursor;
+
+    /**
+     * One unrelated state change: the next signed-in agent of {@code teamId} not in {@code excluded} moves on to its
+     * next state among READY, NOT_READY and TALKING, unsolicited. False when the team has no such agent.
+     */
+    public synchronized boolean trafficStep(String teamId, java.util.Collection<String> excluded) {
+        List<SimulatedUser> candidates = users.values().stream()
+                .filter(u -> teamId.equals(u.entry.teamId()) && !u.isSupervisor() && !excluded.contains(u.id()))
+                .filter(u -> SIGNED_IN_STATES.contains(u.state) && u.pendingState == null).toList();
+        if (candidates.isEmpty()) {
+            return false;
+        }
+        SimulatedUser user = candidates.get(trafficCursor++ % candidates.size());
+        int at = TRAFFIC_STATES.indexOf(user.state);
+        user.changeState(TRAFFIC_STATES.get((at + 1) % TRAFFIC_STATES.size()), null, null);
+        changed(user, null);
+        return true;
+    }
+
     /** From now on a supervisor's sign-out of an agent on a call waits this long (0 = immediate). */
     public synchronized void callEnd(java.time.Duration afterSignOut) {
         callEndMillis = afterSignOut.toMillis();

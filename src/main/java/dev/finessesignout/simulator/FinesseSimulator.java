@@ -179,6 +179,18 @@ public final class FinesseSimulator extends ServiceSupport {
         }
     }
 
+    /**
+     * Unrelated traffic, as on a busy team: {@code changes} state changes of the team's agents other than
+     * {@code excluded}, each notified like any other. Returns how many changes were made.
+     */
+    public int traffic(String teamId, int changes, java.util.Collection<String> excluded) {
+        int made = 0;
+        while (made < changes && directory.trafficStep(teamId, excluded)) {
+            made++;
+        }
+        return made;
+    }
+
     /** How the notifications are written from now on (the contract's variants). */
     public void notificationStyle(NotificationStyle style) {
         notificationStyle = style;

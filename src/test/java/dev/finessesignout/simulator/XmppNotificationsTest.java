@@ -170,6 +170,26 @@ class XmppNotificationsTest {
         assertNull(done.user().getPendingState());
     }
 
+    @Test
+    void unrelatedTrafficOnDemandLeavesTheExcludedUsersAlone() throws Exception {
+        int made = simulator.traffic("7", 30, java.util.List.of("1001", "1002"));
+        assertEquals(30, made);
+        int heard = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (heard < made && System.nanoTime() < deadline) {
+            String message = received.poll(1, TimeUnit.SECONDS);
+            if (message == null) {
+                continue;
+            }
+            Update update = XML.readNotification(message).update();
+            assertNull(update.getRequestId(), "traffic is unsolicited");
+            assertTrue(!"1001".equals(update.user().getLoginId()) && !"1002".equals(update.user().getLoginId()));
+            heard++;
+        }
+        assertEquals(made, heard, "every change notified once on the team node");
+        assertEquals("READY", simulator.directory().state("1001"));
+    }
+
     /** The next message whose Update contains both texts. */
     private static String next(String text, String otherText) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
