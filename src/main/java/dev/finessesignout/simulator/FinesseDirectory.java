@@ -239,6 +239,18 @@ public final class FinesseDirectory {
         return Answer.of(200, team);
     }
 
+    /** The team with its signed-in users, as a whole-team notification carries it; null for an unknown team. */
+    synchronized Team teamView(String teamId) {
+        TeamEntry entry = setup.teams().stream().filter(t -> t.id().equals(teamId)).findFirst().orElse(null);
+        if (entry == null) {
+            return null;
+        }
+        Team team = new Team(entry.id(), entry.name());
+        team.setUsers(users.values().stream().filter(u -> teamId.equals(u.entry.teamId()))
+                .filter(u -> !User.LOGOUT.equals(u.state)).map(u -> u.view(false, null)).toList());
+        return team;
+    }
+
     SystemInfo systemInfo(String status, String primaryHost, String secondaryHost) {
         return new SystemInfo(status, setup.xmppDomainOrDefault(), primaryHost, secondaryHost, Instant.now().toString());
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.finessesignout.model.FinesseXml;
+import dev.finessesignout.model.Team;
 import dev.finessesignout.simulator.xmpp.EmbeddedXmppServer;
 import dev.finessesignout.simulator.xmpp.NotificationPublisher;
 import org.apache.camel.support.service.ServiceSupport;
@@ -173,6 +174,11 @@ public final class FinesseSimulator extends ServiceSupport {
                 if (change.teamId() != null) {
                     publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users", payload);
                 }
+            }
+            Team team = style.publishesWholeTeam() && change.teamId() != null ? directory.teamView(change.teamId()) : null;
+            if (team != null) {
+                publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users",
+                        updates.teamChanged(team, change.requestId(), style));
             }
         } catch (Exception e) {
             LOG.warn("Could not publish the notification for user {}: {}", user, e.toString());

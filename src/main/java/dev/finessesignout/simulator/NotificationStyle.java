@@ -8,10 +8,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NotificationStyle(Boolean childElements, String userElement, String eventCase, Boolean emptyRequestId,
-        Boolean shuffled, Boolean duplicated, Boolean dropped, Boolean beforeAnswer) {
+        Boolean shuffled, Boolean duplicated, Boolean dropped, Boolean beforeAnswer, Boolean wholeTeam) {
 
     public static NotificationStyle defaults() {
-        return new NotificationStyle(null, null, null, null, null, null, null, null);
+        return new NotificationStyle(null, null, null, null, null, null, null, null, null);
     }
 
     /** Every notification published twice, as a server may redeliver. */
@@ -22,6 +22,11 @@ public record NotificationStyle(Boolean childElements, String userElement, Strin
     /** No notification at all: the change happens, nobody hears of it. */
     public boolean drops() {
         return Boolean.TRUE.equals(dropped);
+    }
+
+    /** The team node also gets a whole-team update (data/team with users/User) after each change. */
+    public boolean publishesWholeTeam() {
+        return Boolean.TRUE.equals(wholeTeam);
     }
 
     /** Published before the HTTP answer is sent, so that it can arrive before the 202. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import dev.finessesignout.model.Team;
 import dev.finessesignout.model.User;
 
 /**
@@ -28,6 +29,19 @@ final class UpdateWriter {
         fields.add(element("uri", user.getUri()));
         String userXml = wrap(style.userElementName(), order(fields, style));
         return notification(update("<data>" + userXml + "</data>", user.getUri(), requestId, style), style);
+    }
+
+    /** The payload of a whole-team update: the team with its signed-in users, as a Team node may carry it. */
+    String teamChanged(Team team, String requestId, NotificationStyle style) {
+        StringBuilder members = new StringBuilder();
+        for (User user : team.getUsers()) {
+            members.append(wrap("User", order(new ArrayList<>(List.of(element("loginId", user.getLoginId()),
+                    element("state", user.getState()), element("pendingState", user.getPendingState()),
+                    element("stateChangeTime", user.getStateChangeTime()), element("uri", user.getUri()))), style)));
+        }
+        String teamXml = wrap("team", element("id", team.getId()) + element("name", team.getName())
+                + element("uri", team.getUri()) + wrap("users", members.toString()));
+        return notification(update("<data>" + teamXml + "</data>", team.getUri(), requestId, style), style);
     }
 
     /** The payload of an asynchronous failure: an Update with data/apiErrors naming the failed request. */

@@ -92,7 +92,7 @@ class XmppNotificationsTest {
 
     @Test
     void theOtherDocumentedFormsOnDemand() throws Exception {
-        simulator.notificationStyle(new NotificationStyle(true, "User", "lower", true, true, null, null, null));
+        simulator.notificationStyle(style("{\"childElements\": true, \"userElement\": \"User\", \"eventCase\": \"lower\", \"emptyRequestId\": true, \"shuffled\": true}"));
         signOut("1002", "req-1002");
         String message = next("1002");
         assertTrue(message.contains("<Update>") && message.contains("<User>"), "child elements, User: " + message);
@@ -123,7 +123,7 @@ class XmppNotificationsTest {
 
     @Test
     void duplicatedNotificationsArriveTwice() throws Exception {
-        simulator.notificationStyle(new NotificationStyle(null, null, null, null, null, true, null, null));
+        simulator.notificationStyle(style("{\"duplicated\": true}"));
         signOut("1006", "req-1006");
         assertEquals("req-1006", XML.readNotification(next("1006")).update().getRequestId());
         assertEquals("req-1006", XML.readNotification(next("1006")).update().getRequestId());
@@ -131,7 +131,7 @@ class XmppNotificationsTest {
 
     @Test
     void droppedNotificationsNeverArriveThoughTheStateChanges() throws Exception {
-        simulator.notificationStyle(new NotificationStyle(null, null, null, null, null, null, true, null));
+        simulator.notificationStyle(style("{\"dropped\": true}"));
         signOut("1007", "req-1007");
         assertEquals("LOGOUT", simulator.directory().state("1007"));
         simulator.notificationStyle(NotificationStyle.defaults());
@@ -142,7 +142,7 @@ class XmppNotificationsTest {
 
     @Test
     void aNotificationCanBePublishedBeforeTheAnswer() throws Exception {
-        simulator.notificationStyle(new NotificationStyle(null, null, null, null, null, null, null, true));
+        simulator.notificationStyle(style("{\"beforeAnswer\": true}"));
         signOut("1003", "req-1003");
         assertEquals("req-1003", XML.readNotification(next("1003")).update().getRequestId());
     }
@@ -171,6 +171,17 @@ class XmppNotificationsTest {
     }
 
     @Test
+    void aTeamNodeCanCarryAWholeTeamUpdate() throws Exception {
+        simulator.notificationStyle(style("{\"wholeTeam\": true}"));
+        signOut("1004", "req-team");
+        Update team = XML.readNotification(next("<team>", "req-team")).update();
+        assertEquals("7", team.team().getId());
+        assertTrue(team.team().getUsers().stream().noneMatch(u -> "1004".equals(u.getLoginId())),
+                "the signed-out user has left the team's signed-in users");
+        assertTrue(team.team().getUsers().stream().anyMatch(u -> "1001".equals(u.getLoginId())));
+    }
+
+    @Test
     void unrelatedTrafficOnDemandLeavesTheExcludedUsersAlone() throws Exception {
         int made = simulator.traffic("7", 30, java.util.List.of("1001", "1002"));
         assertEquals(30, made);
@@ -188,6 +199,11 @@ class XmppNotificationsTest {
         }
         assertEquals(made, heard, "every change notified once on the team node");
         assertEquals("READY", simulator.directory().state("1001"));
+    }
+
+    /** A notification style written as the admin API takes it. */
+    private static NotificationStyle style(String json) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, NotificationStyle.class);
     }
 
     /** The next message whose Update contains both texts. */
