@@ -42,6 +42,7 @@ public final class FinesseSimulator extends ServiceSupport {
 
     /** The account the simulator publishes notifications with; its password is made at each start. */
     static final String PUBLISHER = "finesse-notifications";
+    private static final String SYSTEM_INFO_NODE = "/finesse/api/SystemInfo";
 
     private final Path setupFile;
     private final String host;
@@ -134,8 +135,18 @@ public final class FinesseSimulator extends ServiceSupport {
         xmpp.start(accounts);
         publisher = new NotificationPublisher(xmpp.domain(), host, xmpp.port(), PUBLISHER, publisherPassword,
                 certificate.clientContext());
+        // Finesse's nodes exist from the start; every user is subscribed to its own nodes and to SystemInfo, while
+        // a supervisor subscribes to its teams' nodes itself
         for (SimulatorSetup.TeamEntry team : initialSetup.teams()) {
             publisher.createNode("/finesse/api/Team/" + team.id() + "/Users");
+        }
+        publisher.createNode(SYSTEM_INFO_NODE);
+        for (SimulatorSetup.UserEntry user : initialSetup.users()) {
+            for (String node : List.of("/finesse/api/User/" + user.id(), "/finesse/api/User/" + user.id() + "/Dialogs")) {
+                publisher.createNode(node);
+                xmpp.subscribe(node, user.id());
+            }
+            xmpp.subscribe(SYSTEM_INFO_NODE, user.id());
         }
         notifier = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "finesse-simulator-notifications");

@@ -182,6 +182,24 @@ class XmppNotificationsTest {
     }
 
     @Test
+    void everyUserHearsItsOwnNodeWithoutSubscribing() throws Exception {
+        BlockingQueue<String> agentHeard = new LinkedBlockingQueue<>();
+        XMPPTCPConnection agent = connect("1001", "agent-1001");
+        try {
+            agent.addAsyncStanzaListener(stanza -> agentHeard.add(stanza.toXML(null).toString()),
+                    stanza -> stanza instanceof Message);
+            signOut("1001", "req-own");
+            String message = agentHeard.poll(15, TimeUnit.SECONDS);
+            assertNotNull(message, "the agent heard nothing");
+            Notification notification = XML.readNotification(message);
+            assertEquals("/finesse/api/User/1001", notification.node());
+            assertEquals("req-own", notification.update().getRequestId());
+        } finally {
+            agent.instantShutdown();
+        }
+    }
+
+    @Test
     void unrelatedTrafficOnDemandLeavesTheExcludedUsersAlone() throws Exception {
         int made = simulator.traffic("7", 30, java.util.List.of("1001", "1002"));
         assertEquals(30, made);

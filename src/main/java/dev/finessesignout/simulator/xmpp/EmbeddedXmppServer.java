@@ -2,11 +2,16 @@ package dev.finessesignout.simulator.xmpp;
 
 import java.io.ByteArrayInputStream;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.vysper.storage.inmemory.MemoryStorageProviderRegistry;
+import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.addressing.EntityImpl;
 import org.apache.vysper.xmpp.authorization.AccountManagement;
+import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.PubSubServiceConfiguration;
 import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.PublishSubscribeModule;
+import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.model.CollectionNode;
+import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.model.LeafNode;
 import org.apache.vysper.xmpp.server.XMPPServer;
 
 /**
@@ -21,6 +26,7 @@ public final class EmbeddedXmppServer {
     private final String keyStorePassword;
     private XMPPServer server;
     private LoopbackEndpoint endpoint;
+    private final CollectionNode pubsubNodes = new CollectionNode();
 
     public EmbeddedXmppServer(String domain, String host, int port, byte[] keyStore, String keyStorePassword) {
         this.domain = domain;
@@ -43,7 +49,23 @@ public final class EmbeddedXmppServer {
         server.addEndpoint(endpoint);
         server.setTLSCertificateInfo(new ByteArrayInputStream(keyStore), keyStorePassword);
         server.start();
-        server.addModule(new PublishSubscribeModule());
+        server.addModule(new PublishSubscribeModule(new PubSubServiceConfiguration(pubsubNodes)));
+    }
+
+    /**
+     * Subscribes a user's bare JID to an existing node on the server side, as Finesse subscribes every user to its
+     * own nodes. Returns false when the node does not exist.
+     */
+    public boolean subscribe(String nodeId, String user) {
+        LeafNode node = pubsubNodes.find(nodeId);
+        if (node == null) {
+            return false;
+        }
+        Entity subscriber = EntityImpl.parseUnchecked(user + "@" + domain);
+        if (!node.isSubscribed(subscriber)) {
+            node.subscribe(UUID.randomUUID().toString(), subscriber);
+        }
+        return true;
     }
 
     public int port() {
