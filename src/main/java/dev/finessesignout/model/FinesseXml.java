@@ -4,6 +4,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -68,38 +70,50 @@ public final class FinesseXml {
     }
 
     /**
-     * Reads an XMPP {@code <message>} carrying a pubsub event, with the Update in either documented form: XML-escaped
-     * text inside {@code <notification>}, or child elements. Returns null for any other message (chat, normal
-     * message, an event without a notification). Whitespace or other content around the payload does not matter.
+     * Reads an XMPP {@code <message>} carrying a pubsub event, with each Update in either documented form: XML-escaped
+     * text inside {@code <notification>}, or child elements. Only the message's own {@code from} and a pubsub
+     * {@code <event>} directly under it count (a message forwarded inside another cannot pass for one); an error
+     * message, a chat or an event without notifications gives an empty list. One Notification per item.
      */
-    public Notification readNotification(String messageXml) {
+    public List<Notification> readNotifications(String messageXml) {
         XMLStreamReader raw = null;
         try {
             raw = inputFactory.createXMLStreamReader(new StringReader(messageXml));
+            List<Notification> notifications = new ArrayList<>();
             String from = null;
             String node = null;
+            int depth = 0;
             boolean inEvent = false;
             while (raw.hasNext()) {
-                int event = raw.next();
-                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new XMLStreamException("DOCTYPE and entity references are not allowed in a notification");
+                int event = refuseEntities(raw.next());
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    inEvent = inEvent && depth >= 2;
+                    continue;
                 }
                 if (event != XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }
+                depth++;
                 String name = raw.getLocalName();
-                if ("message".equals(name)) {
+                if (depth == 1) {
+                    if (!"message".equals(name) || "error".equals(raw.getAttributeValue(null, "type"))) {
+                        return List.of();
+                    }
                     from = raw.getAttributeValue(null, "from");
-                } else if ("event".equals(name) && PUBSUB_EVENT_NS.equals(raw.getNamespaceURI())) {
+                } else if (depth == 2 && "event".equals(name) && PUBSUB_EVENT_NS.equals(raw.getNamespaceURI())) {
                     inEvent = true;
-                } else if (inEvent && "items".equals(name)) {
+                } else if (inEvent && depth == 3 && "items".equals(name)) {
                     node = raw.getAttributeValue(null, "node");
-                } else if (inEvent && "notification".equalsIgnoreCase(name)) {
+                } else if (inEvent && depth == 5 && "notification".equalsIgnoreCase(name)) {
                     Update update = readPayload(raw);
-                    return update == null ? null : new Notification(from, node, update);
+                    depth--; // readPayload consumed the notification's end
+                    if (update != null) {
+                        notifications.add(new Notification(from, node, update));
+                    }
                 }
             }
-            return null;
+            return notifications;
         } catch (XMLStreamException | JAXBException | RuntimeException e) {
             throw new FinesseXmlException("Not a readable Finesse notification: " + rootCause(e), e);
         } finally {
@@ -107,22 +121,45 @@ public final class FinesseXml {
         }
     }
 
+    /** The first notification of a message, or null when it carries none. */
+    public Notification readNotification(String messageXml) {
+        List<Notification> notifications = readNotifications(messageXml);
+        return notifications.isEmpty() ? null : notifications.get(0);
+    }
+
     /** At {@code <notification>}: the Update as child elements, or as escaped text parsed on its own. */
     private Update readPayload(XMLStreamReader raw) throws XMLStreamException, JAXBException {
         StringBuilder text = new StringBuilder();
+        Update update = null;
+        int depth = 0;
         while (raw.hasNext()) {
-            int event = raw.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                return context.createUnmarshaller().unmarshal(new CaseFoldingReader(raw), Update.class).getValue();
-            }
-            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+            int event = refuseEntities(raw.next());
+            if (event == XMLStreamConstants.START_ELEMENT && depth == 0 && update == null) {
+                update = context.createUnmarshaller().unmarshal(new CaseFoldingReader(raw), Update.class).getValue();
+                // JAXB stops on the token after </Update>: that may already be </notification>
+                if (raw.getEventType() == XMLStreamConstants.END_ELEMENT
+                        && "notification".equalsIgnoreCase(raw.getLocalName())) {
+                    break;
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                 text.append(raw.getText());
-            }
-            if (event == XMLStreamConstants.END_ELEMENT) {
+            } else if (event == XMLStreamConstants.END_ELEMENT && depth-- == 0) {
                 break;
             }
         }
+        if (update != null) {
+            return update;
+        }
         return text.toString().isBlank() ? null : read(text.toString().strip(), Update.class);
+    }
+
+    private static int refuseEntities(int event) throws XMLStreamException {
+        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new XMLStreamException("DOCTYPE and entity references are not allowed in a notification");
+        }
+        return event;
     }
 
     public String write(Object model) {

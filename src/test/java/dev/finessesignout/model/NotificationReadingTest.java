@@ -96,6 +96,37 @@ class NotificationReadingTest {
     }
 
     @Test
+    void aMessageForwardedInsideAnotherCannotPassForAPubsubEvent() {
+        String forged = "<message from='agent1002@finesse-a.example.com' type='chat'><forwarded xmlns='urn:xmpp:forward:0'>"
+                + message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>" + UPDATE + "</notification>")
+                + "</forwarded></message>";
+        assertTrue(xml.readNotifications(forged).isEmpty());
+    }
+
+    @Test
+    void anErrorMessageIsNotANotification() {
+        assertNull(xml.readNotification(message(" type='error'", "<notification xmlns='http://jabber.org/protocol/pubsub'>"
+                + UPDATE + "</notification>")));
+    }
+
+    @Test
+    void everyItemOfAMessageIsRead() {
+        String two = "<notification xmlns='http://jabber.org/protocol/pubsub'>" + UPDATE + "</notification></item>"
+                + "<item id='2'><notification xmlns='http://jabber.org/protocol/pubsub'>"
+                + escaped(UPDATE.replace("1042", "1043")) + "</notification>";
+        var notifications = xml.readNotifications(message("", two));
+        assertEquals(2, notifications.size());
+        assertEquals("1042", notifications.get(0).update().user().getLoginId());
+        assertEquals("1043", notifications.get(1).update().user().getLoginId());
+    }
+
+    @Test
+    void refusesAnUndeclaredEntityInsideTheNotification() {
+        assertThrows(FinesseXmlException.class, () -> xml.readNotification(message("",
+                "<notification xmlns='http://jabber.org/protocol/pubsub'>&foo;</notification>")));
+    }
+
+    @Test
     void refusesADoctype() {
         assertThrows(FinesseXmlException.class, () -> xml.readNotification(
                 "<!DOCTYPE m [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><message>&x;</message>"));
