@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Once Finesse refuses the service account itself (a 401 other than the two that name the target user: wrong password,
- * no supervisor role, or an answer that cannot be read), no further call is made with it: five wrong passwords in a
+ * Once Finesse refuses the service account's credentials (any 401 but {@code Invalid Supervisor} and {@code Invalid
+ * Authorization User Specified}, which are about what the account may do to a user: a wrong password, a locked
+ * account, or an answer that cannot be read), no further call is made with it: five wrong passwords in a
  * row lock the account, and a bulk file would do that in seconds. Checked before every call, retries included; it
  * holds until the bundle restarts with corrected credentials.
  */

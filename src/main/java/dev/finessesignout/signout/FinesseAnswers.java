@@ -30,17 +30,17 @@ public class FinesseAnswers {
 
     /** Before a call leaves for a node. */
     public void sending(Exchange exchange) {
-        signout(exchange).sending(isSignOutCall(exchange));
+        signout(exchange).sending();
     }
 
     /**
-     * The node did not answer: move to the other node. A call that never connected was not sent; one that timed out
-     * or was cut off after connecting may have reached Finesse and counts as an attempt.
+     * The node did not answer: move to the other node. A call that never connected (or failed its TLS handshake) was
+     * not sent; one that timed out or was cut off after connecting may have reached Finesse and counts as an attempt.
      */
     public void unreachable(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (!neverConnected(cause)) {
-            signout(exchange).sentWithoutAnswer(node(exchange), nodeUrl(exchange), isSignOutCall(exchange));
+            signout(exchange).sentWithoutAnswer(isSignOutCall(exchange));
         }
         throw new FinesseUnavailableException(nodeName(exchange) + " did not answer: " + describe(cause), cause);
     }
@@ -136,7 +136,8 @@ public class FinesseAnswers {
         for (Throwable e = cause; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException
                     || e instanceof java.net.UnknownHostException
-                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                    || e instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                    || e instanceof javax.net.ssl.SSLHandshakeException) {
                 return true;
             }
         }

@@ -21,6 +21,7 @@ public class Signout {
     private Integer httpStatus;
     private int attempts;
     private Instant sentAt;
+    private Instant tryingSince;
     private Instant answeredAt;
     private List<ApiError> finesseErrors = List.of();
     /** Finesse said "already signed out"; GET User must confirm it before the outcome is final. */
@@ -30,26 +31,27 @@ public class Signout {
         this.request = request;
     }
 
-    /** Just before a call leaves for a node: the first sign-out call sets {@code sentAt}. */
-    public synchronized void sending(boolean signOutCall) {
-        if (signOutCall && sentAt == null) {
-            sentAt = Instant.now();
-        }
+    /** Just before a call leaves for a node. */
+    public synchronized void sending() {
+        tryingSince = Instant.now();
     }
 
-    /** A node answered; only sign-out PUTs count as attempts. */
+    /** A node answered: it is the node the record names. Only sign-out PUTs count as attempts. */
     public synchronized void answered(String node, String url, int status, boolean signOutCall) {
-        sentWithoutAnswer(node, url, signOutCall);
+        sentWithoutAnswer(signOutCall);
+        finesseNode = node;
+        finesseUrl = url;
         httpStatus = status;
         answeredAt = Instant.now();
     }
 
-    /** A call reached a node (it connected) but no answer came back. */
-    public synchronized void sentWithoutAnswer(String node, String url, boolean signOutCall) {
-        finesseNode = node;
-        finesseUrl = url;
+    /** A call went out (it connected) but no answer came back. */
+    public synchronized void sentWithoutAnswer(boolean signOutCall) {
         if (signOutCall) {
             attempts++;
+            if (sentAt == null) {
+                sentAt = tryingSince;
+            }
         }
     }
 

@@ -43,8 +43,8 @@ public class SignoutSteps {
             invalid(exchange);
             return;
         }
-        String tries = cause instanceof CredentialsRefusedException ? ""
-                : signout.getAttempts() > 0 ? " (sent " + signout.getAttempts() + " times)"
+        String tries = signout.getAttempts() > 0 ? " (sent " + signout.getAttempts() + " times)"
+                : cause instanceof CredentialsRefusedException ? ""
                 : " (never sent: no Finesse node could be reached)";
         signout.finish(Outcome.FAILED, message(cause) + tries);
     }

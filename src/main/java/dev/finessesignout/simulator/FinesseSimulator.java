@@ -89,9 +89,9 @@ public final class FinesseSimulator extends ServiceSupport {
             return thread;
         });
         sideA = new SimulatedSide("A", host, ports.sideAHttp(), ports.sideAHttps(), directory, xml, executor,
-                certificate.serverContext());
+                certificate.serverContext(), this::awaitNotificationsWhenEarly);
         sideB = new SimulatedSide("B", host, ports.sideBHttp(), ports.sideBHttps(), directory, xml, executor,
-                certificate.serverContext());
+                certificate.serverContext(), this::awaitNotificationsWhenEarly);
         sideA.peerHost(host);
         sideB.peerHost(host);
         sideA.start();
@@ -123,7 +123,9 @@ public final class FinesseSimulator extends ServiceSupport {
 
     /**
      * Starts the XMPP notification service with every simulated user as an account, and publishes each state change to
-     * the user's node and its team's node, in order, after the change (or before the HTTP answer, as a variant).
+     * the user's node and its team's node, after the change (or before the HTTP answer, as a variant). Publications
+     * leave in the order of the changes, but Vysper delivers them from a pool of threads: a subscriber may receive two
+     * quick changes of one user out of order, as from any server, and must go by stateChangeTime and requestId.
      */
     private void startNotifications() throws Exception {
         Map<String, String> accounts = new HashMap<>();
@@ -156,24 +158,38 @@ public final class FinesseSimulator extends ServiceSupport {
         directory.onChange(this::notify);
     }
 
-    /** Called with the directory's lock held: queue the notification, or publish it now when it must beat the 202. */
+    /**
+     * Called with the directory's lock held, so it only queues: the whole-team view is taken now, under the same lock,
+     * and nothing here waits for the XMPP server (a notification that must beat the 202 is awaited by the node after
+     * the lock is released, see {@link #awaitNotificationsWhenEarly()}).
+     */
     private void notify(UserChange change) {
         NotificationStyle style = notificationStyle;
         if (style.drops()) {
             return;
         }
-        java.util.concurrent.Future<?> published = notifier.submit(() -> publish(change, style));
-        if (style.publishesBeforeAnswer()) {
-            try {
-                published.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("The notification for user {} was not published before the answer: {}",
-                        change.user().getLoginId(), e.toString());
-            }
+        Team team = style.publishesWholeTeam() && change.teamId() != null ? directory.teamView(change.teamId()) : null;
+        try {
+            notifier.execute(() -> publish(change, team, style));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("Simulator stopping: notification for user {} not published", change.user().getLoginId());
         }
     }
 
-    private void publish(UserChange change, NotificationStyle style) {
+    /** Before a node answers: with the beforeAnswer style, wait until every queued notification is published. */
+    private void awaitNotificationsWhenEarly() {
+        ExecutorService queue = notifier;
+        if (queue == null || !notificationStyle.publishesBeforeAnswer()) {
+            return;
+        }
+        try {
+            queue.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Notifications were not published before the answer: {}", e.toString());
+        }
+    }
+
+    private void publish(UserChange change, Team team, NotificationStyle style) {
         String user = change.user().getLoginId();
         String payload = change.failure() == null
                 ? updates.userChanged(change.user(), change.teamId(), change.requestId(), style)
@@ -186,7 +202,6 @@ public final class FinesseSimulator extends ServiceSupport {
                     publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users", payload);
                 }
             }
-            Team team = style.publishesWholeTeam() && change.teamId() != null ? directory.teamView(change.teamId()) : null;
             if (team != null) {
                 publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users",
                         updates.teamChanged(team, change.requestId(), style));
@@ -222,23 +237,25 @@ public final class FinesseSimulator extends ServiceSupport {
         return initialSetup.xmppDomainOrDefault();
     }
 
+    /** Stops taking calls first, then lets queued notifications go out, then closes the XMPP side. */
     @Override
-    protected void doStop() {
-        if (notifier != null) {
-            notifier.shutdown();
-        }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (xmpp != null) {
-            xmpp.stop();
-        }
+    protected void doStop() throws InterruptedException {
         if (admin != null) {
             admin.stop(0);
         }
         if (sideA != null) {
             sideA.stop();
             sideB.stop();
+        }
+        if (notifier != null) {
+            notifier.shutdown();
+            notifier.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (xmpp != null) {
+            xmpp.stop();
         }
         if (executor != null) {
             executor.shutdownNow();

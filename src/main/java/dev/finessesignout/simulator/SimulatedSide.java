@@ -44,6 +44,7 @@ public final class SimulatedSide {
     private final FinesseXml xml;
     private final Executor executor;
     private final SSLContext ssl;
+    private final Runnable beforeAnswer;
     private final Faults faults = new Faults();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger putsInFlight = new AtomicInteger();
@@ -57,7 +58,7 @@ public final class SimulatedSide {
     private boolean refusing;
 
     SimulatedSide(String name, String host, int httpPort, int httpsPort, FinesseDirectory directory, FinesseXml xml,
-            Executor executor, SSLContext ssl) {
+            Executor executor, SSLContext ssl, Runnable beforeAnswer) {
         this.name = name;
         this.host = host;
         this.httpPort = httpPort;
@@ -66,6 +67,7 @@ public final class SimulatedSide {
         this.xml = xml;
         this.executor = executor;
         this.ssl = ssl;
+        this.beforeAnswer = beforeAnswer;
     }
 
     synchronized void start() throws IOException {
@@ -196,6 +198,7 @@ public final class SimulatedSide {
         }
         try (exchange) {
             Answer answer = answer(exchange, method, path, secure);
+            beforeAnswer.run();
             String requestId = exchange.getRequestHeaders().getFirst("requestId");
             if (requestId != null) {
                 exchange.getResponseHeaders().add("requestId", requestId);

@@ -200,6 +200,13 @@ class XmppNotificationsTest {
     }
 
     @Test
+    void aWholeTeamUpdateCanAlsoBeatTheAnswer() throws Exception {
+        simulator.notificationStyle(style("{\"beforeAnswer\": true, \"wholeTeam\": true}"));
+        signOut("1005", "req-both");
+        assertEquals("req-both", XML.readNotification(next("<team>", "req-both")).update().getRequestId());
+    }
+
+    @Test
     void unrelatedTrafficOnDemandLeavesTheExcludedUsersAlone() throws Exception {
         int made = simulator.traffic("7", 30, java.util.List.of("1001", "1002"));
         assertEquals(30, made);
@@ -257,6 +264,7 @@ class XmppNotificationsTest {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         "svc-signout:sandbox-only-password".getBytes(StandardCharsets.UTF_8)))
                 .header("requestId", requestId)
+                .timeout(Duration.ofSeconds(20)) // a stuck simulator fails the test instead of hanging it
                 .PUT(HttpRequest.BodyPublishers.ofString("<User><state>LOGOUT</state></User>")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, answer.statusCode());

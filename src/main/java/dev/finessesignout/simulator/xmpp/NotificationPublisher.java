@@ -18,7 +18,8 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * Publishes notifications to pubsub nodes as Finesse does, through an ordinary XMPP client session. Each publish waits
- * for the server's reply: a burst of unanswered publishes is where an embedded server was seen to drop items.
+ * for the server's reply: a burst of unanswered publishes is where an embedded server was seen to drop items. (The
+ * reply says the item was accepted, not delivered: delivery to subscribers follows on the server's own threads.)
  */
 public final class NotificationPublisher implements AutoCloseable {
     /** A first TLS handshake on a busy machine can take seconds; Smack's default is 5 s. */
