@@ -128,34 +128,60 @@ public final class FinesseSimulator extends ServiceSupport {
      * quick changes of one user out of order, as from any server, and must go by stateChangeTime and requestId.
      */
     private void startNotifications() throws Exception {
-        Map<String, String> accounts = new HashMap<>();
-        initialSetup.users().forEach(user -> accounts.put(user.id(), user.password()));
-        String publisherPassword = UUID.randomUUID().toString();
-        accounts.put(PUBLISHER, publisherPassword);
-        xmpp = new EmbeddedXmppServer(initialSetup.xmppDomainOrDefault(), host, ports.xmpp(), certificate.keyStoreBytes(),
-                SelfSignedCertificate.KEY_PASSWORD);
-        xmpp.start(accounts);
-        publisher = new NotificationPublisher(xmpp.domain(), host, xmpp.port(), PUBLISHER, publisherPassword,
-                certificate.clientContext());
-        // Finesse's nodes exist from the start; every user is subscribed to its own nodes and to SystemInfo, while
-        // a supervisor subscribes to its teams' nodes itself
-        for (SimulatorSetup.TeamEntry team : initialSetup.teams()) {
-            publisher.createNode("/finesse/api/Team/" + team.id() + "/Users");
-        }
-        publisher.createNode(SYSTEM_INFO_NODE);
-        for (SimulatorSetup.UserEntry user : initialSetup.users()) {
-            for (String node : List.of("/finesse/api/User/" + user.id(), "/finesse/api/User/" + user.id() + "/Dialogs")) {
-                publisher.createNode(node);
-                xmpp.subscribe(node, user.id());
-            }
-            xmpp.subscribe(SYSTEM_INFO_NODE, user.id());
-        }
+        startXmpp(ports.xmpp());
         notifier = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "finesse-simulator-notifications");
             thread.setDaemon(true);
             return thread;
         });
         directory.onChange(this::notify);
+    }
+
+    /**
+     * The XMPP server and the publisher's session. Finesse's nodes exist from the start; every user is subscribed to
+     * its own nodes and to SystemInfo, while a supervisor subscribes to its teams' nodes itself.
+     */
+    private void startXmpp(int port) throws Exception {
+        Map<String, String> accounts = new HashMap<>();
+        initialSetup.users().forEach(user -> accounts.put(user.id(), user.password()));
+        String publisherPassword = UUID.randomUUID().toString();
+        accounts.put(PUBLISHER, publisherPassword);
+        EmbeddedXmppServer server = new EmbeddedXmppServer(initialSetup.xmppDomainOrDefault(), host, port,
+                certificate.keyStoreBytes(), SelfSignedCertificate.KEY_PASSWORD);
+        server.start(accounts);
+        NotificationPublisher session = new NotificationPublisher(server.domain(), host, server.port(), PUBLISHER,
+                publisherPassword, certificate.clientContext());
+        for (SimulatorSetup.TeamEntry team : initialSetup.teams()) {
+            session.createNode("/finesse/api/Team/" + team.id() + "/Users");
+        }
+        session.createNode(SYSTEM_INFO_NODE);
+        for (SimulatorSetup.UserEntry user : initialSetup.users()) {
+            for (String node : List.of("/finesse/api/User/" + user.id(), "/finesse/api/User/" + user.id() + "/Dialogs")) {
+                session.createNode(node);
+                server.subscribe(node, user.id());
+            }
+            server.subscribe(SYSTEM_INFO_NODE, user.id());
+        }
+        xmpp = server;
+        publisher = session;
+    }
+
+    /**
+     * Stops the XMPP notification service, as when Finesse's notification server goes down: every session is cut and
+     * changes are not notified until {@link #startXmppAgain()}. Subscriptions other than users' own are lost.
+     */
+    public synchronized void stopXmpp() {
+        if (xmpp != null) {
+            publisher.close();
+            xmpp.stop();
+        }
+    }
+
+    /** Starts the XMPP notification service again on the same port, as after a restart of the server. */
+    public synchronized void startXmppAgain() throws Exception {
+        if (xmpp != null) {
+            startXmpp(xmpp.port());
+        }
     }
 
     /**

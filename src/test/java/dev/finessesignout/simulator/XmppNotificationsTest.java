@@ -54,6 +54,11 @@ class XmppNotificationsTest {
                 FinesseSimulator.Ports.ephemeralWithXmpp(), trustStore, "changeit");
         simulator.start();
         tls = TrustingClients.trusting(trustStore);
+        listenAsSupervisor();
+    }
+
+    /** The supervisor's session every test listens with: subscribed to team 7's node, messages into {@link #received}. */
+    private static void listenAsSupervisor() throws Exception {
         supervisor = connect("svc-signout", "sandbox-only-password");
         supervisor.addAsyncStanzaListener(stanza -> received.add(stanza.toXML(null).toString()),
                 stanza -> stanza instanceof Message);
@@ -204,6 +209,29 @@ class XmppNotificationsTest {
         simulator.notificationStyle(style("{\"beforeAnswer\": true, \"wholeTeam\": true}"));
         signOut("1005", "req-both");
         assertEquals("req-both", XML.readNotification(next("<team>", "req-both")).update().getRequestId());
+    }
+
+    @Test
+    void theNotificationServiceCanBeRestartedAndHeardAgainAfterResubscribing() throws Exception {
+        simulator.stopXmpp();
+        signOut("1007", "req-during-restart"); // REST goes on; the change is not notified
+        simulator.startXmppAgain();
+        XMPPTCPConnection again = connect("svc-signout", "sandbox-only-password");
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        try {
+            again.addAsyncStanzaListener(stanza -> heard.add(stanza.toXML(null).toString()),
+                    stanza -> stanza instanceof Message);
+            PubSubManager.getInstance(again, JidCreate.bareFrom("pubsub." + simulator.xmppDomain()))
+                    .getNode(TEAM_NODE).subscribe(again.getUser().toString());
+            signOut("1008", "req-after-restart");
+            String message = heard.poll(15, TimeUnit.SECONDS);
+            assertNotNull(message, "nothing heard after the restart");
+            assertEquals("req-after-restart", XML.readNotification(message).update().getRequestId());
+        } finally {
+            again.instantShutdown();
+            supervisor.instantShutdown(); // its session died with the server: the other tests get a new one
+            listenAsSupervisor();
+        }
     }
 
     @Test

@@ -68,8 +68,14 @@ public final class EmbeddedXmppServer {
         return true;
     }
 
+    private int boundPort = -1;
+
+    /** The port it listens on (still known after a stop, so that it can be started again there). */
     public int port() {
-        return endpoint.boundPort();
+        if (boundPort < 0) {
+            boundPort = endpoint.boundPort();
+        }
+        return boundPort;
     }
 
     public String domain() {
