@@ -167,24 +167,6 @@ public final class FinesseSimulator extends ServiceSupport {
     }
 
     /**
-     * Stops the XMPP notification service, as when Finesse's notification server goes down: every session is cut and
-     * changes are not notified until {@link #startXmppAgain()}. Subscriptions other than users' own are lost.
-     */
-    public synchronized void stopXmpp() {
-        if (xmpp != null) {
-            publisher.close();
-            xmpp.stop();
-        }
-    }
-
-    /** Starts the XMPP notification service again on the same port, as after a restart of the server. */
-    public synchronized void startXmppAgain() throws Exception {
-        if (xmpp != null) {
-            startXmpp(xmpp.port());
-        }
-    }
-
-    /**
      * Called with the directory's lock held, so it only queues: the whole-team view is taken now, under the same lock,
      * and nothing here waits for the XMPP server (a notification that must beat the 202 is awaited by the node after
      * the lock is released, see {@link #awaitNotificationsWhenEarly()}).

@@ -212,29 +212,6 @@ class XmppNotificationsTest {
     }
 
     @Test
-    void theNotificationServiceCanBeRestartedAndHeardAgainAfterResubscribing() throws Exception {
-        simulator.stopXmpp();
-        signOut("1007", "req-during-restart"); // REST goes on; the change is not notified
-        simulator.startXmppAgain();
-        XMPPTCPConnection again = connect("svc-signout", "sandbox-only-password");
-        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        try {
-            again.addAsyncStanzaListener(stanza -> heard.add(stanza.toXML(null).toString()),
-                    stanza -> stanza instanceof Message);
-            PubSubManager.getInstance(again, JidCreate.bareFrom("pubsub." + simulator.xmppDomain()))
-                    .getNode(TEAM_NODE).subscribe(again.getUser().toString());
-            signOut("1008", "req-after-restart");
-            String message = heard.poll(15, TimeUnit.SECONDS);
-            assertNotNull(message, "nothing heard after the restart");
-            assertEquals("req-after-restart", XML.readNotification(message).update().getRequestId());
-        } finally {
-            again.instantShutdown();
-            supervisor.instantShutdown(); // its session died with the server: the other tests get a new one
-            listenAsSupervisor();
-        }
-    }
-
-    @Test
     void unrelatedTrafficOnDemandLeavesTheExcludedUsersAlone() throws Exception {
         int made = simulator.traffic("7", 30, java.util.List.of("1001", "1002"));
         assertEquals(30, made);

@@ -68,14 +68,8 @@ public final class EmbeddedXmppServer {
         return true;
     }
 
-    private int boundPort = -1;
-
-    /** The port it listens on (still known after a stop, so that it can be started again there). */
     public int port() {
-        if (boundPort < 0) {
-            boundPort = endpoint.boundPort();
-        }
-        return boundPort;
+        return endpoint.boundPort();
     }
 
     public String domain() {
