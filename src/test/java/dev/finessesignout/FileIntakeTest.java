@@ -18,9 +18,10 @@ class FileIntakeTest extends SignoutTestSupport {
     @Test
     void headerBlankCommentAndQuotedLinesAreReadAsAnOperatorMeansThem() throws IOException {
         String file = "\uFEFFuserId,reasonCodeId\r\n# end of day shift\r\n\r\n\"1001\"\r\n 1002 , \r\n1003,12\r\n\r\n";
+        int doneBefore = fileNames(workDir("done")).size();
         dropFile("day.csv", file);
         List<JsonNode> records = awaitAudit(3);
-        awaitFiles(workDir("done"), 1);
+        awaitFiles(workDir("done"), doneBefore + 1);
 
         assertEquals(3, records.size(), "three lines carry a request: " + records);
         for (String id : List.of("1001", "1002", "1003")) {
@@ -29,8 +30,8 @@ class FileIntakeTest extends SignoutTestSupport {
         assertEquals(4, recordOf(records, "1001").path("source").path("line").asInt());
         assertEquals("12", recordOf(records, "1003").path("reasonCodeId").asText());
         assertTrue(fileNames(workDir("inbox")).isEmpty());
-        String done = fileNames(workDir("done")).get(0);
-        assertTrue(done.startsWith("day-") && done.endsWith(".csv"), done);
+        assertTrue(fileNames(workDir("done")).stream().anyMatch(name -> name.startsWith("day-") && name.endsWith(".csv")),
+                fileNames(workDir("done")).toString());
     }
 
     @Test

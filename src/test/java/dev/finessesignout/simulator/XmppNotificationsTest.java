@@ -213,22 +213,29 @@ class XmppNotificationsTest {
 
     @Test
     void unrelatedTrafficOnDemandLeavesTheExcludedUsersAlone() throws Exception {
-        int made = simulator.traffic("7", 30, java.util.List.of("1001", "1002"));
-        assertEquals(30, made);
-        int heard = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (heard < made && System.nanoTime() < deadline) {
-            String message = received.poll(1, TimeUnit.SECONDS);
-            if (message == null) {
-                continue;
+        // team 8, heard on a session of its own: the other tests' late notifications (team 7) cannot mix in
+        XMPPTCPConnection listener = connect("svc-signout", "sandbox-only-password");
+        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+        try {
+            listener.addAsyncStanzaListener(stanza -> heard.add(stanza.toXML(null).toString()),
+                    stanza -> stanza instanceof Message);
+            PubSubManager.getInstance(listener, JidCreate.bareFrom("pubsub." + simulator.xmppDomain()))
+                    .getNode("/finesse/api/Team/8/Users").subscribe(listener.getUser().toString());
+            int made = simulator.traffic("8", 30, java.util.List.of("1009"));
+            assertEquals(30, made);
+            int count = 0;
+            while (count < made) {
+                String message = heard.poll(15, TimeUnit.SECONDS);
+                assertNotNull(message, "heard " + count + " of " + made);
+                Update update = XML.readNotification(message).update();
+                assertNull(update.getRequestId(), "traffic is unsolicited");
+                assertTrue(!"1009".equals(update.user().getLoginId()), "an excluded user was moved");
+                count++;
             }
-            Update update = XML.readNotification(message).update();
-            assertNull(update.getRequestId(), "traffic is unsolicited");
-            assertTrue(!"1001".equals(update.user().getLoginId()) && !"1002".equals(update.user().getLoginId()));
-            heard++;
+            assertEquals("RESERVED", simulator.directory().state("1009"));
+        } finally {
+            listener.instantShutdown();
         }
-        assertEquals(made, heard, "every change notified once on the team node");
-        assertEquals("READY", simulator.directory().state("1001"));
     }
 
     /** A notification style written as the admin API takes it. */
@@ -275,7 +282,21 @@ class XmppNotificationsTest {
         assertEquals(202, answer.statusCode());
     }
 
+    /** Logs in, retrying: right after a restart Vysper can send a stream header Smack's parser refuses once. */
     private static XMPPTCPConnection connect(String user, String password) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connectOnce(user, password);
+            } catch (Exception e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static XMPPTCPConnection connectOnce(String user, String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(simulator.xmppDomain())
                 .setHostAddress(InetAddress.getByName("127.0.0.1"))
