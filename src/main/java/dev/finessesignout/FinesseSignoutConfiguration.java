@@ -1,12 +1,19 @@
 package dev.finessesignout;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.finessesignout.audit.AuditRecords;
+import dev.finessesignout.audit.BatchSummaries;
 import dev.finessesignout.broker.EmbeddedBroker;
+import dev.finessesignout.confirm.AwaitedUsers;
+import dev.finessesignout.confirm.Confirmations;
+import dev.finessesignout.confirm.NotificationEvidence;
+import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.request.CsvRequestParser;
 import dev.finessesignout.signout.CredentialsGuard;
@@ -18,11 +25,15 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.leveldb.LevelDBAggregationRepository;
 import org.apache.camel.http.common.HttpConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +63,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int maxInFlight;
     @PropertyInject("audit.dir")
     private String auditDir;
+    @PropertyInject("confirm.state-dir")
+    private String stateDir;
 
     @PropertyInject("simulator.enabled")
     private boolean simulatorEnabled;
@@ -91,6 +104,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);
         }
+        confirmation(context);
         if (maxInFlight >= FINESSE_LOCKOUT_ATTEMPTS) {
             LOG.warn("signout.max-in-flight is {}: if the service password is wrong, that many requests reach Finesse "
                     + "before the first 401 stops the others, and {} wrong passwords lock the account", maxInFlight,
@@ -98,6 +112,62 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         }
         LOG.info("Sign-out requests: drop CSV files into {}; audit records go to {}", Path.of(intakeDir, "inbox")
                 .toAbsolutePath(), Path.of(auditDir, "audit-<date>.jsonl").toAbsolutePath());
+    }
+
+    /**
+     * The confirmation side, made here because it needs the trust store (which the simulator writes first): the
+     * listener's XMPP connection settings, its session keeper, the persistent repositories of the two aggregators
+     * (requests awaiting proof, batches awaiting their last outcome) and the beans around them.
+     */
+    private void confirmation(CamelContext context) throws Exception {
+        var properties = context.getPropertiesComponent();
+        String domain = properties.resolveProperty("finesse.xmpp.domain").orElseThrow();
+        var tls = context.getRegistry().lookupByNameAndType("finesseTls", SSLContextParameters.class);
+        XMPPTCPConnectionConfiguration xmpp = XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(domain)
+                .setHost(properties.resolveProperty("finesse.xmpp.host").orElseThrow())
+                .setPort(Integer.parseInt(properties.resolveProperty("finesse.xmpp.port").orElseThrow()))
+                .setUsernameAndPassword(properties.resolveProperty("finesse.username").orElseThrow(),
+                        properties.resolveProperty("finesse.password").orElseThrow())
+                .setResource(properties.resolveProperty("finesse.xmpp.resource").orElseThrow())
+                .setSecurityMode(SecurityMode.required)
+                .setCustomSSLContext(tls.createSSLContext(context))
+                .setEnabledSSLProtocols(properties.resolveProperty("finesse.xmpp.tls-protocols").orElseThrow()
+                        .split("\\s*,\\s*"))
+                .setSendPresence(false)
+                .build();
+        NotificationSession session = new NotificationSession(xmpp, "pubsub." + domain,
+                Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()),
+                "notification-listener");
+        ProducerTemplate template = context.createProducerTemplate();
+        session.supervisedTeams(() -> template.requestBody("direct:finesse-supervised-teams", null, java.util.List.class));
+        context.getManagementStrategy().addEventNotifier(session);
+
+        Files.createDirectories(Path.of(stateDir));
+        LevelDBAggregationRepository awaiting = new LevelDBAggregationRepository("confirmations",
+                Path.of(stateDir, "confirmations.leveldb").toString());
+        LevelDBAggregationRepository batches = new LevelDBAggregationRepository("batches",
+                Path.of(stateDir, "batches.leveldb").toString());
+        AwaitedUsers awaited = new AwaitedUsers(awaiting, context);
+        var registry = context.getRegistry();
+        registry.bind("finesseXmppConnection", xmpp);
+        registry.bind("notificationSession", session);
+        registry.bind("confirmationRepository", awaiting);
+        registry.bind("batchRepository", batches);
+        registry.bind("awaitedUsers", awaited);
+        registry.bind("notificationEvidence", new NotificationEvidence(finesseXml, "pubsub." + domain, awaited));
+        registry.bind("confirmations", new Confirmations(millis(properties, "confirm.clock-tolerance"),
+                millis(properties, "confirm.notification-wait"), millis(properties, "confirm.pending-wait"), session,
+                finesseXml));
+    }
+
+    private static Duration millis(org.apache.camel.spi.PropertiesComponent properties, String key) {
+        return Duration.ofMillis(Long.parseLong(properties.resolveProperty(key).orElseThrow()));
+    }
+
+    @BindToRegistry
+    public BatchSummaries batchSummaries() {
+        return new BatchSummaries();
     }
 
     @BindToRegistry(destroyMethod = "stop")

@@ -63,6 +63,7 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         properties.put("intake.poll-delay", "100");
         properties.put("audit.dir", auditDir().toString());
         properties.put("broker.data-dir", ROOT.resolve("data/artemis").toString());
+        properties.put("confirm.state-dir", ROOT.resolve("data/state").toString());
         return properties;
     }
 

@@ -23,7 +23,7 @@ class ConcurrencyLimitTest extends SignoutTestSupport {
             file.append(id).append('\n');
         }
         dropFile("bulk.csv", file.toString());
-        awaitAudit(11).forEach(record -> assertEquals("ACCEPTED", record.path("outcome").asText()));
+        awaitAudit(11).forEach(record -> assertEquals("CONFIRMED", record.path("outcome").asText()));
 
         int most = SIMULATOR.sides().stream().mapToInt(side -> side.maxPutsInFlight()).max().orElse(0);
         assertEquals(3, most, "the limit is reached and never passed");

@@ -25,7 +25,7 @@ class FileIntakeTest extends SignoutTestSupport {
 
         assertEquals(3, records.size(), "three lines carry a request: " + records);
         for (String id : List.of("1001", "1002", "1003")) {
-            assertEquals("ACCEPTED", recordOf(records, id).path("outcome").asText());
+            assertEquals("CONFIRMED", recordOf(records, id).path("outcome").asText());
         }
         assertEquals(4, recordOf(records, "1001").path("source").path("line").asInt());
         assertEquals("12", recordOf(records, "1003").path("reasonCodeId").asText());
@@ -59,6 +59,6 @@ class FileIntakeTest extends SignoutTestSupport {
         List<JsonNode> records = awaitAudit(2);
         assertEquals("INVALID_REQUEST", recordOf(records, "1001").path("outcome").asText());
         assertTrue(recordOf(records, "1001").path("detail").asText().contains("3 columns"));
-        assertEquals("ACCEPTED", recordOf(records, "1002").path("outcome").asText());
+        assertEquals("CONFIRMED", recordOf(records, "1002").path("outcome").asText());
     }
 }

@@ -22,7 +22,7 @@ class HttpPortTest extends SignoutTestSupport {
     void signsOutOverPlainHttp() {
         dropFile("http.csv", "1001\n");
         JsonNode record = recordOf(awaitAudit(1), "1001");
-        assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         assertTrue(record.path("finesseUrl").asText().startsWith("http://"));
     }
 

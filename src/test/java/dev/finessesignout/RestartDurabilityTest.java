@@ -56,7 +56,7 @@ class RestartDurabilityTest {
             records = readAudit();
             assertEquals(4, records.size(), "one record per request: " + records);
             for (String id : List.of("1001", "1002", "1003", "1004")) {
-                assertEquals("ACCEPTED", recordOf(records, id).path("outcome").asText());
+                assertEquals("CONFIRMED", recordOf(records, id).path("outcome").asText());
                 assertEquals(1, SIMULATOR.signOutCalls(id), "user " + id + " signed out once");
             }
         } finally {

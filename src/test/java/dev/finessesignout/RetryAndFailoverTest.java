@@ -29,7 +29,7 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         }
         dropFile("window.csv", "1001\n");
         JsonNode record = recordOf(awaitAudit(1), "1001");
-        assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         assertTrue(record.path("attempts").asInt() > 1, "retried through the window: " + record);
         assertEquals("LOGOUT", SIMULATOR.directory().state("1001"));
     }
@@ -40,7 +40,7 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         SIMULATOR.side(inUse).faults().serverErrors(2);
         dropFile("flaky.csv", "1002\n");
         JsonNode record = recordOf(awaitAudit(2), "1002");
-        assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         assertEquals(3, record.path("attempts").asInt());
         assertEquals(inUse, record.path("finesseNode").asText());
         assertEquals(0, SIMULATOR.side(otherSide(inUse)).calls("PUT", "/finesse/api/User/1002"),
@@ -54,7 +54,7 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         List<JsonNode> records = awaitAudit(3);
         for (String id : List.of("1001", "1002", "1003")) {
             JsonNode record = recordOf(records, id);
-            assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+            assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
             assertEquals("B", record.path("finesseNode").asText());
         }
 
@@ -85,7 +85,7 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         SIMULATOR.side(inUse).faults().unavailableFor(Duration.ofMinutes(5));
         dropFile("in-use-503.csv", "1006\n");
         JsonNode record = recordOf(awaitAudit(2), "1006");
-        assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         assertEquals(other, record.path("finesseNode").asText());
         assertEquals(1, SIMULATOR.side(inUse).calls("PUT", "/finesse/api/User/1006"), "tried first, answered 503");
     }
@@ -112,7 +112,7 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         SIMULATOR.side(inUse).faults().latency(Duration.ofMillis(4000));
         dropFile("slow.csv", "1009\n");
         JsonNode record = recordOf(awaitAudit(2), "1009");
-        assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         assertEquals(other, record.path("finesseNode").asText());
         assertEquals(2, record.path("attempts").asInt(), "the timed-out call may have reached Finesse: it counts");
     }
@@ -125,14 +125,14 @@ class RetryAndFailoverTest extends SignoutTestSupport {
         SIMULATOR.side(inUse).faults().serverErrors(1); // RUNTIME_EXCEPTION: retried on the same node
         dropFile("spelling-500.csv", "1010\n");
         JsonNode retried = recordOf(awaitAudit(2), "1010");
-        assertEquals("ACCEPTED", retried.path("outcome").asText(), retried.toString());
+        assertEquals("CONFIRMED", retried.path("outcome").asText(), retried.toString());
         assertEquals(2, retried.path("attempts").asInt());
         assertEquals(inUse, retried.path("finesseNode").asText());
 
         SIMULATOR.side(inUse).faults().unavailableFor(Duration.ofMinutes(5)); // SERVER_OUT_OF_SERVICE: other node
         dropFile("spelling-503.csv", "1011\n");
         JsonNode movedOn = recordOf(awaitAudit(3), "1011");
-        assertEquals("ACCEPTED", movedOn.path("outcome").asText(), movedOn.toString());
+        assertEquals("CONFIRMED", movedOn.path("outcome").asText(), movedOn.toString());
         assertEquals(otherSide(inUse), movedOn.path("finesseNode").asText());
     }
 }

@@ -27,7 +27,7 @@ class SignoutOutcomesTest extends SignoutTestSupport {
 
         for (int id = 1001; id <= 1011; id++) {
             JsonNode record = recordOf(records, String.valueOf(id));
-            assertEquals("ACCEPTED", record.path("outcome").asText(), record.toString());
+            assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
             assertEquals(202, record.path("httpStatus").asInt());
             assertEquals(1, record.path("attempts").asInt());
             assertEquals("A", record.path("finesseNode").asText());
@@ -55,7 +55,7 @@ class SignoutOutcomesTest extends SignoutTestSupport {
         dropFile("again.csv", "1012\n");
         JsonNode record = recordOf(awaitAudit(1), "1012");
         assertEquals("ALREADY_SIGNED_OUT", record.path("outcome").asText(), record.toString());
-        assertEquals(200, record.path("httpStatus").asInt(), "the GET User answer is the last one");
+        assertEquals(400, record.path("httpStatus").asInt(), "the record names the sign-out's own answer");
         assertEquals(1, SIMULATOR.side("A").calls("GET", "/finesse/api/User/1012"));
         return record;
     }
@@ -109,8 +109,8 @@ class SignoutOutcomesTest extends SignoutTestSupport {
         dropFile("mixed.csv", "1001\n10/../1002\nab%2F1003\n10 04\n1005,notanumber\n1006\n");
         List<JsonNode> records = awaitAudit(6);
 
-        assertEquals("ACCEPTED", recordOf(records, "1001").path("outcome").asText());
-        assertEquals("ACCEPTED", recordOf(records, "1006").path("outcome").asText());
+        assertEquals("CONFIRMED", recordOf(records, "1001").path("outcome").asText());
+        assertEquals("CONFIRMED", recordOf(records, "1006").path("outcome").asText());
         for (String bad : List.of("10/../1002", "ab%2F1003", "10 04", "1005")) {
             JsonNode record = recordOf(records, bad);
             assertEquals("INVALID_REQUEST", record.path("outcome").asText(), record.toString());
@@ -118,8 +118,10 @@ class SignoutOutcomesTest extends SignoutTestSupport {
             assertFalse(record.has("httpStatus"));
         }
         assertEquals(3, recordOf(records, "ab%2F1003").path("source").path("line").asInt());
-        int sent = SIMULATOR.side("A").totalCalls() + SIMULATOR.side("B").totalCalls();
-        assertEquals(2, sent, "only the two valid lines reach Finesse");
+        assertEquals(2, SIMULATOR.signOutCalls("1001") + SIMULATOR.signOutCalls("1006"));
+        for (String neverSent : List.of("1002", "1003", "1004", "1005", "10/../1002", "ab%2F1003")) {
+            assertEquals(0, SIMULATOR.signOutCalls(neverSent), "only the two valid lines reach Finesse");
+        }
         assertEquals("WORK", SIMULATOR.directory().state("1005"), "a line with a bad reason code is not sent");
     }
 

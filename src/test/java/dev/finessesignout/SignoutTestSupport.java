@@ -33,6 +33,10 @@ public abstract class SignoutTestSupport extends BundleTestSupport {
         properties.put("finesse.tls.trust-store-password", "changeit");
         properties.put("finesse.retry.redelivery-delay", "50");
         properties.put("finesse.retry.maximum-redelivery-delay", "400");
+        // no notification service here: an accepted sign-out is confirmed by GET User soon after
+        properties.put("confirm.listener.enabled", "false");
+        properties.put("confirm.notification-wait", "300");
+        properties.put("confirm.timeout-check-interval", "100");
         return properties;
     }
 
@@ -43,6 +47,8 @@ public abstract class SignoutTestSupport extends BundleTestSupport {
 
     protected static void resetAll() throws IOException {
         SIMULATOR.reset();
+        // agents on a call are signed out at once here; the confirmation tests cover pending sign-outs
+        SIMULATOR.directory().callEnd(java.time.Duration.ZERO);
         emptyAuditFolder();
     }
 

@@ -3,7 +3,6 @@ package dev.finessesignout.audit;
 import java.time.Duration;
 
 import dev.finessesignout.request.Display;
-import dev.finessesignout.signout.Outcome;
 import dev.finessesignout.signout.Signout;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -17,7 +16,7 @@ public class AuditRecords {
         AuditRecord record = AuditRecord.of(signout);
         String line = String.format("%s user %s (%s, request %s)%s: %s", record.outcome(), Display.quote(record.userId()),
                 Display.quote(String.valueOf(record.source())), record.requestId(), timing(record), record.detail());
-        if (record.outcome() == Outcome.ACCEPTED || record.outcome() == Outcome.ALREADY_SIGNED_OUT) {
+        if (record.outcome().isSignedOut()) {
             LOG.info(line);
         } else {
             LOG.warn(line);
@@ -29,7 +28,9 @@ public class AuditRecords {
         if (record.sentAt() == null || record.answeredAt() == null) {
             return "";
         }
-        return " side " + record.finesseNode() + " in " + Duration.between(record.sentAt(), record.answeredAt()).toMillis()
-                + " ms";
+        return " side " + record.finesseNode() + " answered in "
+                + Duration.between(record.sentAt(), record.answeredAt()).toMillis() + " ms"
+                + (record.confirmationMillis() == null ? "" : ", confirmed " + record.confirmationMillis()
+                + " ms later by " + record.confirmedBy());
     }
 }

@@ -6,7 +6,8 @@ import jakarta.xml.bind.annotation.XmlElement;
 
 /** One Finesse error; REST bodies spell the names ErrorType..., notifications errorType... (FinesseXml folds case). */
 @XmlAccessorType(XmlAccessType.FIELD)
-public class ApiError {
+public class ApiError implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     @XmlElement(name = "ErrorType")
     private String errorType;
     @XmlElement(name = "ErrorMessage")

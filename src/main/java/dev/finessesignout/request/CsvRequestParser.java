@@ -50,7 +50,7 @@ public class CsvRequestParser {
     /** Returns the request for the line, or null for a line that carries none (blank, comment, header). */
     public SignoutRequest parse(String line, @ExchangeProperty("CamelSplitIndex") int index,
             @Header("CamelFileName") String fileName, @Header("CamelFileLength") Long size,
-            @Header("CamelFileLastModified") Long modified) {
+            @Header("CamelFileLastModified") Long modified, @ExchangeProperty("intakeName") String batch) {
         int lineNumber = index + 1;
         String text = clean(line, lineNumber);
         if (text.isEmpty() || text.startsWith("#")) {
@@ -66,7 +66,7 @@ public class CsvRequestParser {
                 String.join("|", "file", fileName, String.valueOf(size), String.valueOf(modified), String.valueOf(lineNumber))
                         .getBytes(StandardCharsets.UTF_8)).toString();
         SignoutRequest request = new SignoutRequest(requestId, userId, reasonCodeId.isEmpty() ? null : reasonCodeId,
-                RequestSource.fileLine(fileName, lineNumber), Instant.now());
+                RequestSource.fileLine(fileName, lineNumber, batch), Instant.now());
         if (columns.length > 2) {
             throw new InvalidSignoutRequestException("line has " + columns.length
                     + " columns; expected user id and an optional reason code id", request);

@@ -2,16 +2,20 @@ package dev.finessesignout.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Where a sign-out request came from: the trigger, and the file and line, message or schedule that carried it. */
+/**
+ * Where a sign-out request came from: the trigger, and the file and line, message or schedule that carried it. A
+ * request that belongs to a batch (one dropped file, one schedule run) names it: the batch gets a summary.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RequestSource(String trigger, String file, Integer line, String messageId, String schedule) {
+public record RequestSource(String trigger, String file, Integer line, String messageId, String schedule, String batch)
+        implements java.io.Serializable {
 
-    public static RequestSource fileLine(String file, int line) {
-        return new RequestSource("file", file, line, null, null);
+    public static RequestSource fileLine(String file, int line, String batch) {
+        return new RequestSource("file", file, line, null, null, batch);
     }
 
     public static RequestSource file(String file) {
-        return new RequestSource("file", file, null, null, null);
+        return new RequestSource("file", file, null, null, null, null);
     }
 
     @Override

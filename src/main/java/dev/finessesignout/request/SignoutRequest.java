@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** One request to sign one Finesse user out: what travels on the internal queue from intake to the sign-out worker. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SignoutRequest(String requestId, String userId, String reasonCodeId, RequestSource source,
-        Instant receivedAt) {
+        Instant receivedAt) implements java.io.Serializable {
 
     /** A producer may leave out the request id and the time it was received: they are made here. */
     public SignoutRequest withDefaults() {

@@ -30,7 +30,7 @@ public class FinesseAnswers {
 
     /** Before a call leaves for a node. */
     public void sending(Exchange exchange) {
-        signout(exchange).sending();
+        track(exchange).ifPresent(Signout::sending);
     }
 
     /**
@@ -40,7 +40,7 @@ public class FinesseAnswers {
     public void unreachable(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (!neverConnected(cause)) {
-            signout(exchange).sentWithoutAnswer(isSignOutCall(exchange));
+            track(exchange).ifPresent(signout -> signout.sentWithoutAnswer(isSignOutCall(exchange)));
         }
         throw new FinesseUnavailableException(nodeName(exchange) + " did not answer: " + describe(cause), cause);
     }
@@ -48,7 +48,8 @@ public class FinesseAnswers {
     /** Records the answer; 503 moves the request to the other node, 500 is retried on this one. */
     public void answered(Exchange exchange) {
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        signout(exchange).answered(node(exchange), nodeUrl(exchange), status, isSignOutCall(exchange));
+        track(exchange).ifPresent(signout -> signout.answered(node(exchange), nodeUrl(exchange), status,
+                isSignOutCall(exchange)));
         if (status == 503) {
             throw new FinesseUnavailableException(nodeName(exchange) + " answered 503 (out of service)"
                     + errorsText(exchange), null);
@@ -91,6 +92,16 @@ public class FinesseAnswers {
         }
     }
 
+    /** The ids of the teams a supervisor supervises, from its {@code GET User}. */
+    public java.util.List<String> supervisedTeams(Exchange exchange) {
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
+            throw new IllegalStateException("GET User of the service account answered " + status + errorsText(exchange));
+        }
+        User user = xml.read(exchange.getIn().getBody(String.class), User.class);
+        return user.getTeams() == null ? List.of() : user.getTeams().stream().map(team -> team.getId()).toList();
+    }
+
     /** Maps the answer to {@code GET User/{id}} made after Finesse said the user is already signed out. */
     public void stateChecked(Exchange exchange) {
         Signout signout = signout(exchange);
@@ -110,6 +121,11 @@ public class FinesseAnswers {
             signout.finish(Outcome.REJECTED, "Finesse refused the sign-out (" + said + "); GET User shows state "
                     + user.getState());
         }
+    }
+
+    /** The request a call is made for; a call of the bundle's own (the listener's team lookup) has none. */
+    private static java.util.Optional<Signout> track(Exchange exchange) {
+        return java.util.Optional.ofNullable(signout(exchange));
     }
 
     private static Signout signout(Exchange exchange) {

@@ -1,5 +1,8 @@
 package dev.finessesignout.signout;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,9 +11,12 @@ import dev.finessesignout.request.SignoutRequest;
 
 /**
  * One request on its way through the sign-out worker: what was sent where, what Finesse answered, and the outcome.
- * Kept as an exchange property (never as a header, so nothing of it is sent to Finesse as an HTTP header).
+ * Kept as an exchange property (never as a header, so nothing of it is sent to Finesse as an HTTP header). Once
+ * accepted it waits in the persistent confirmation repository, hence serializable.
  */
-public class Signout {
+public class Signout implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
     public static final String PROPERTY = "signout";
 
     private final SignoutRequest request;
@@ -26,6 +32,10 @@ public class Signout {
     private List<ApiError> finesseErrors = List.of();
     /** Finesse said "already signed out"; GET User must confirm it before the outcome is final. */
     private boolean stateCheckNeeded;
+    private ConfirmedBy confirmedBy;
+    private Instant confirmedAt;
+    /** Finesse showed pendingState LOGOUT (the agent is on a call): the sign-out happens when the call ends. */
+    private Instant pendingSince;
 
     public Signout(SignoutRequest request) {
         this.request = request;
@@ -36,13 +46,18 @@ public class Signout {
         tryingSince = Instant.now();
     }
 
-    /** A node answered: it is the node the record names. Only sign-out PUTs count as attempts. */
+    /**
+     * A node answered. The sign-out PUT's answer is the one the record names (node, status, time); later GET User
+     * calls (an already-signed-out check, a poll) leave it alone. Only sign-out PUTs count as attempts.
+     */
     public synchronized void answered(String node, String url, int status, boolean signOutCall) {
         sentWithoutAnswer(signOutCall);
-        finesseNode = node;
-        finesseUrl = url;
-        httpStatus = status;
-        answeredAt = Instant.now();
+        if (signOutCall) {
+            finesseNode = node;
+            finesseUrl = url;
+            httpStatus = status;
+            answeredAt = Instant.now();
+        }
     }
 
     /** A call went out (it connected) but no answer came back. */
@@ -61,7 +76,26 @@ public class Signout {
         this.stateCheckNeeded = false;
     }
 
+    /** Proof that the user is signed out; the time is when it arrived, never before the 202 was read. */
+    public void confirm(ConfirmedBy by, Instant provenAt, String detail) {
+        confirmedBy = by;
+        confirmedAt = answeredAt != null && provenAt.isBefore(answeredAt) ? answeredAt : provenAt;
+        finish(Outcome.CONFIRMED, detail);
+    }
+
+    public void pending(Instant since) {
+        if (pendingSince == null) {
+            pendingSince = since;
+        }
+    }
+
+    /** Accepted (the 202 was read) to confirmed, in milliseconds. */
+    public Long getConfirmationMillis() {
+        return confirmedAt == null || answeredAt == null ? null : Duration.between(answeredAt, confirmedAt).toMillis();
+    }
+
     public SignoutRequest getRequest() { return request; }
+    public String getUserId() { return request.userId(); }
     public Outcome getOutcome() { return outcome; }
     public String getDetail() { return detail; }
     public String getFinesseNode() { return finesseNode; }
@@ -72,6 +106,9 @@ public class Signout {
     public Instant getAnsweredAt() { return answeredAt; }
     public List<ApiError> getFinesseErrors() { return finesseErrors; }
     public void setFinesseErrors(List<ApiError> finesseErrors) { this.finesseErrors = List.copyOf(finesseErrors); }
+    public ConfirmedBy getConfirmedBy() { return confirmedBy; }
+    public Instant getConfirmedAt() { return confirmedAt; }
+    public Instant getPendingSince() { return pendingSince; }
     public boolean isStateCheckNeeded() { return stateCheckNeeded; }
     public void setStateCheckNeeded(boolean stateCheckNeeded) { this.stateCheckNeeded = stateCheckNeeded; }
 }

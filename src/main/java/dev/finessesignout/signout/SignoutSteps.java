@@ -74,7 +74,7 @@ public class SignoutSteps {
         String file = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
         String messageId = exchange.getIn().getHeader("JMSMessageID", String.class);
         String trigger = file != null ? "file" : messageId != null ? "jms" : exchange.getFromRouteId();
-        return new RequestSource(trigger, file, null, messageId, null);
+        return new RequestSource(trigger, file, null, messageId, null, null);
     }
 
     private static String message(Exception cause) {

@@ -11,7 +11,7 @@ class CsvRequestParserTest {
     private final CsvRequestParser parser = new CsvRequestParser();
 
     private SignoutRequest line(String text, int index) {
-        return parser.parse(text, index, "shift.csv", 100L, 1_700_000_000_000L);
+        return parser.parse(text, index, "shift.csv", 100L, 1_700_000_000_000L, "shift-batch");
     }
 
     @Test
@@ -19,7 +19,7 @@ class CsvRequestParserTest {
         SignoutRequest request = line("1042,12", 3);
         assertEquals("1042", request.userId());
         assertEquals("12", request.reasonCodeId());
-        assertEquals(new RequestSource("file", "shift.csv", 4, null, null), request.source());
+        assertEquals(new RequestSource("file", "shift.csv", 4, null, null, "shift-batch"), request.source());
         assertNull(line("1042", 0).reasonCodeId());
         assertNull(line("1042,", 0).reasonCodeId());
         assertEquals("12", line("\"1042\" , \"12\"\r", 5).reasonCodeId());
@@ -43,7 +43,7 @@ class CsvRequestParserTest {
     void theRequestIdIsStableForTheSameFileAndLine() {
         assertEquals(line("1042", 1).requestId(), line("1042", 1).requestId());
         assertNotEquals(line("1042", 1).requestId(), line("1042", 2).requestId());
-        assertNotEquals(line("1042", 1).requestId(), parser.parse("1042", 1, "shift.csv", 101L, 1_700_000_000_000L).requestId());
+        assertNotEquals(line("1042", 1).requestId(), parser.parse("1042", 1, "shift.csv", 101L, 1_700_000_000_000L, "shift-batch").requestId());
     }
 
     @Test

@@ -1,0 +1,10 @@
+package dev.finessesignout.confirm;
+
+/** Header names of the confirmation aggregator. */
+public final class Correlation {
+    /** The user id: requests and notifications for the same user meet in one group. */
+    public static final String USER = "finesseUserId";
+
+    private Correlation() {
+    }
+}

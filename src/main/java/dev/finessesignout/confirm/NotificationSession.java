@@ -1,0 +1,221 @@
+package dev.finessesignout.confirm;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.jivesoftware.smack.AbstractXMPPConnection;
+import org.jivesoftware.smack.ConnectionConfiguration;
+import org.jivesoftware.smack.ConnectionCreationListener;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.ReconnectionManager;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPConnectionRegistry;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.jivesoftware.smackx.pubsub.Node;
+import org.jivesoftware.smackx.pubsub.PubSubManager;
+import org.jxmpp.jid.impl.JidCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks after the listener's XMPP session, which the camel-xmpp consumer creates and reconnects: after every login it
+ * subscribes (with the session's full JID) to the Team nodes of the teams the service account supervises, it pings the
+ * server (Finesse expects a ping about every 20 s), it logs in again when camel-xmpp's connection check reconnected
+ * without logging in, and it unsubscribes when the listener stops, so that no subscription stays behind on Finesse.
+ */
+public class NotificationSession extends EventNotifierSupport implements ConnectionCreationListener {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationSession.class);
+    /** camel-xmpp logs in right after connecting; only a connection still anonymous after this is logged in here. */
+    private static final long LOGIN_CHECK_SECONDS = 3;
+    private static final long RESUBSCRIBE_SECONDS = 15;
+
+    private final ConnectionConfiguration config;
+    private final String pubsubService;
+    private final int pingSeconds;
+    private final String listenerRouteId;
+    private volatile Supplier<List<String>> supervisedTeams;
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private volatile XMPPConnection current;
+    /** Set once the listener stops: no login or subscription any more on its way out. */
+    private volatile boolean closing;
+    private ScheduledExecutorService executor;
+
+    public NotificationSession(ConnectionConfiguration config, String pubsubService, int pingSeconds,
+            String listenerRouteId) {
+        this.config = config;
+        this.pubsubService = pubsubService;
+        this.pingSeconds = pingSeconds;
+        this.listenerRouteId = listenerRouteId;
+    }
+
+    /** Where the team ids come from (GET User of the service account); set before the listener starts. */
+    public void supervisedTeams(Supplier<List<String>> source) {
+        this.supervisedTeams = source;
+    }
+
+    @Override
+    protected void doStart() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "finesse-notification-session");
+            thread.setDaemon(true);
+            return thread;
+        });
+        XMPPConnectionRegistry.addConnectionCreationListener(this);
+    }
+
+    @Override
+    protected void doStop() {
+        XMPPConnectionRegistry.removeConnectionCreationListener(this);
+        executor.shutdownNow();
+    }
+
+    /** Only the listener's own connections (made from its configuration) are looked after. */
+    @Override
+    public void connectionCreated(XMPPConnection connection) {
+        if (!(connection instanceof AbstractXMPPConnection own) || own.getConfiguration() != config) {
+            return;
+        }
+        closing = false;
+        // camel-xmpp reconnects; Smack's own reconnection would race it
+        ReconnectionManager.getInstanceFor((AbstractXMPPConnection) connection).disableAutomaticReconnection();
+        PingManager ping = PingManager.getInstanceFor(connection);
+        ping.setPingInterval(pingSeconds);
+        ping.registerPingFailedListener(() -> {
+            LOG.warn("The XMPP notification service did not answer a ping: dropping the session to reconnect");
+            ((XMPPTCPConnection) connection).instantShutdown();
+        });
+        connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connected(XMPPConnection c) {
+                current = c;
+                executor.schedule(() -> loginIfNeeded(c), LOGIN_CHECK_SECONDS, TimeUnit.SECONDS);
+            }
+
+            @Override
+            public void authenticated(XMPPConnection c, boolean resumed) {
+                current = c;
+                executor.execute(() -> subscribe(c));
+            }
+
+            @Override
+            public void connectionClosed() {
+                watched.clear();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                watched.clear();
+                LOG.warn("Lost the XMPP notification service ({}); reconnecting. Requests accepted meanwhile are "
+                        + "confirmed by their notifications once it is back, or else by GET User", e.toString());
+            }
+        });
+    }
+
+    private void loginIfNeeded(XMPPConnection c) {
+        if (!closing && c.isConnected() && !c.isAuthenticated()) {
+            try {
+                LOG.info("The XMPP session reconnected without logging in: logging in");
+                ((AbstractXMPPConnection) c).login();
+            } catch (SmackException.AlreadyLoggedInException raced) {
+                LOG.debug("Already logged in");
+            } catch (Exception e) {
+                LOG.warn("Could not log in to the XMPP notification service: {}", e.toString());
+            }
+        }
+    }
+
+    /** Subscribes to each supervised team's node, unless this session's JID already is; retried while it fails. */
+    private void subscribe(XMPPConnection c) {
+        if (closing || !c.isAuthenticated()) {
+            return;
+        }
+        try {
+            List<String> teams = supervisedTeams.get();
+            PubSubManager pubsub = PubSubManager.getInstance(c, JidCreate.bareFrom(pubsubService));
+            String jid = c.getUser().toString();
+            for (String team : teams) {
+                Node node = pubsub.getNode(teamNode(team));
+                if (!subscribed(node, jid)) {
+                    node.subscribe(jid);
+                }
+                watched.add(team);
+            }
+            LOG.info("Listening for Finesse notifications as {} on the nodes of teams {}", jid, teams);
+        } catch (Exception e) {
+            LOG.warn("Could not subscribe to the supervised teams' notifications ({}); trying again in {} s",
+                    e.toString(), RESUBSCRIBE_SECONDS);
+            executor.schedule(() -> subscribe(c), RESUBSCRIBE_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean subscribed(Node node, String jid) {
+        try {
+            return node.getSubscriptions().stream().anyMatch(s -> jid.equals(s.getJid()));
+        } catch (Exception notSupported) {
+            return false;
+        }
+    }
+
+    /**
+     * Before the listener stops: leave no subscription behind (Finesse keeps it otherwise), then close the socket at
+     * once (an embedded Vysper never answers the closing stream element that an orderly disconnect waits 5 s for).
+     */
+    public void close() {
+        closing = true;
+        XMPPConnection c = current;
+        if (c == null || !c.isAuthenticated()) {
+            return;
+        }
+        unsubscribe(c);
+        ((XMPPTCPConnection) c).instantShutdown();
+    }
+
+    private void unsubscribe(XMPPConnection c) {
+        try {
+            PubSubManager pubsub = PubSubManager.getInstance(c, JidCreate.bareFrom(pubsubService));
+            String jid = c.getUser().toString();
+            for (String team : List.copyOf(watched)) {
+                pubsub.getNode(teamNode(team)).unsubscribe(jid);
+                watched.remove(team);
+            }
+            LOG.info("Unsubscribed {} from the supervised teams' notifications", jid);
+        } catch (Exception e) {
+            LOG.warn("Could not unsubscribe from every team node: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.CamelContextStoppingEvent
+                || event instanceof CamelEvent.RouteStoppingEvent stopping
+                && listenerRouteId.equals(stopping.getRoute().getRouteId());
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        close();
+    }
+
+    /** The session is logged in and subscribed. */
+    public boolean isListening() {
+        XMPPConnection c = current;
+        return c != null && c.isAuthenticated() && !watched.isEmpty();
+    }
+
+    public boolean watches(String teamId) {
+        return watched.contains(teamId);
+    }
+
+    private static String teamNode(String teamId) {
+        return "/finesse/api/Team/" + teamId + "/Users";
+    }
+}
