@@ -67,6 +67,22 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         return properties;
     }
 
+    /** The folders and the settings that point the bundle at a simulator, with short retry delays. */
+    protected static Properties simulatorProperties(dev.finessesignout.simulator.FinesseSimulator simulator) {
+        Properties properties = folderProperties();
+        properties.put("simulator.enabled", "false");
+        properties.put("sandbox.copy-sample", "false");
+        properties.put("finesse.password", "sandbox-only-password");
+        properties.put("finesse.side-a.url", simulator.side("A").httpsUrl());
+        properties.put("finesse.side-b.url", simulator.side("B").httpsUrl());
+        properties.put("finesse.tls.trust-store", simulator.trustStore().toString());
+        properties.put("finesse.tls.trust-store-password", "changeit");
+        properties.put("finesse.retry.redelivery-delay", "50");
+        properties.put("finesse.retry.maximum-redelivery-delay", "400");
+        properties.put("confirm.timeout-check-interval", "100");
+        return properties;
+    }
+
     /** Drops a file into the inbox the way an operator would: written elsewhere, then moved in. */
     protected static void dropFile(String name, String content) {
         try {

@@ -23,20 +23,10 @@ public abstract class SignoutTestSupport extends BundleTestSupport {
 
     /** The folders, plus the settings that point the bundle at the test simulator with short retry delays. */
     protected static Properties bundleProperties() {
-        Properties properties = folderProperties();
-        properties.put("simulator.enabled", "false");
-        properties.put("sandbox.copy-sample", "false");
-        properties.put("finesse.password", PASSWORD);
-        properties.put("finesse.side-a.url", SIMULATOR.side("A").httpsUrl());
-        properties.put("finesse.side-b.url", SIMULATOR.side("B").httpsUrl());
-        properties.put("finesse.tls.trust-store", SIMULATOR.trustStore().toString());
-        properties.put("finesse.tls.trust-store-password", "changeit");
-        properties.put("finesse.retry.redelivery-delay", "50");
-        properties.put("finesse.retry.maximum-redelivery-delay", "400");
+        Properties properties = simulatorProperties(SIMULATOR);
         // no notification service here: an accepted sign-out is confirmed by GET User soon after
         properties.put("confirm.listener.enabled", "false");
         properties.put("confirm.notification-wait", "300");
-        properties.put("confirm.timeout-check-interval", "100");
         return properties;
     }
 

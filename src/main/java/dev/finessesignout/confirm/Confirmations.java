@@ -46,12 +46,14 @@ public class Confirmations implements AggregationStrategy {
             awaited.add(evidence, clockTolerance);
         }
         target.getIn().setBody(awaited);
+        // Camel evaluates the completion time-out on the incoming exchange, not on the group
+        item.getIn().setHeader(Correlation.WAIT_MILLIS, wait(awaited));
         return target;
     }
 
     /** The inactivity limit of a group: longer while a sign-out is pending on a call. */
-    public long timeout(@Body AwaitedSignouts awaited) {
-        return (awaited != null && awaited.isPending() ? pendingWait : notificationWait).toMillis();
+    private long wait(AwaitedSignouts awaited) {
+        return (awaited.isPending() ? pendingWait : notificationWait).toMillis();
     }
 
     /** The requests of a finished group, each to be audited (after a poll when no notification settled it). */

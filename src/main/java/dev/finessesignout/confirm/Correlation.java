@@ -4,6 +4,8 @@ package dev.finessesignout.confirm;
 public final class Correlation {
     /** The user id: requests and notifications for the same user meet in one group. */
     public static final String USER = "finesseUserId";
+    /** How long the group may now wait for its next piece of evidence (milliseconds). */
+    public static final String WAIT_MILLIS = "finesseWaitMillis";
 
     private Correlation() {
     }

@@ -1,0 +1,74 @@
+package dev.finessesignout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.finessesignout.confirm.NotificationSession;
+import dev.finessesignout.simulator.FinesseSimulator;
+import dev.finessesignout.simulator.NotificationStyle;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bundle with its notification listener, against a simulator that publishes through its embedded XMPP server on
+ * free loopback ports. The listener logs in as the service account and watches teams 7 and 8.
+ */
+public abstract class ConfirmationTestSupport extends BundleTestSupport {
+    protected static final FinesseSimulator SIMULATOR = startSimulator();
+
+    @Override
+    protected Properties baseProperties() {
+        Properties properties = simulatorProperties(SIMULATOR);
+        properties.put("finesse.xmpp.host", "127.0.0.1");
+        properties.put("finesse.xmpp.port", String.valueOf(SIMULATOR.xmppPort()));
+        properties.put("finesse.xmpp.domain", SIMULATOR.xmppDomain());
+        properties.put("confirm.listener.reconnect-seconds", "1");
+        properties.put("confirm.notification-wait", "3000");
+        properties.put("confirm.pending-wait", "6000");
+        return properties;
+    }
+
+    @BeforeEach
+    void resetSimulatorAndAudit() throws IOException {
+        SIMULATOR.reset();
+        SIMULATOR.directory().callEnd(Duration.ZERO);
+        emptyAuditFolder();
+        awaitListening();
+    }
+
+    /** Until the listener is logged in and subscribed (at most 30 s). */
+    protected void awaitListening() {
+        NotificationSession session = context.getRegistry().lookupByNameAndType("notificationSession",
+                NotificationSession.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!session.isListening() && System.nanoTime() < deadline) {
+            pause(50);
+        }
+        assertTrue(session.isListening(), "the notification listener is logged in and subscribed");
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        SIMULATOR.stop();
+    }
+
+    protected static NotificationStyle style(String json) {
+        try {
+            return new ObjectMapper().readValue(json, NotificationStyle.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(json, e);
+        }
+    }
+
+    private static FinesseSimulator startSimulator() {
+        FinesseSimulator simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
+                FinesseSimulator.Ports.ephemeralWithXmpp(), ROOT.resolve("data/simulator/truststore.p12"), "changeit");
+        simulator.start();
+        return simulator;
+    }
+}
