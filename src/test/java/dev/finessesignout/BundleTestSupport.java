@@ -96,7 +96,11 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
 
     /** Waits until {@code count} audit records were written (at most a minute) and returns every record. */
     protected static List<JsonNode> awaitAudit(int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        return awaitAudit(count, 60);
+    }
+
+    protected static List<JsonNode> awaitAudit(int count, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<JsonNode> records = readAudit();
         while (records.size() < count && System.nanoTime() < deadline) {
             pause(50);
