@@ -123,7 +123,8 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
 
     protected static List<JsonNode> readAudit() {
         try (Stream<Path> files = Files.list(auditDir())) {
-            return files.flatMap(BundleTestSupport::lines).map(BundleTestSupport::parse).toList();
+            return files.filter(file -> file.toString().endsWith(".jsonl")).flatMap(BundleTestSupport::lines)
+                    .map(BundleTestSupport::parse).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

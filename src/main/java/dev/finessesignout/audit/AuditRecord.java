@@ -1,44 +1,134 @@
 package dev.finessesignout.audit;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finessesignout.model.ApiError;
 import dev.finessesignout.request.RequestSource;
 import dev.finessesignout.signout.ConfirmedBy;
 import dev.finessesignout.signout.Outcome;
 import dev.finessesignout.signout.Signout;
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 
 /**
- * One line of the audit file: everything known about one request when its outcome is final. answeredAt is when the
- * 202 (or other answer) was read, confirmedAt when the proof arrived; confirmationMillis is the time between the two.
+ * One audit record: everything known about one request when its outcome is final, the same fields in JSON (Jackson)
+ * and in XML (JAXB). answeredAt is when the 202 (or other answer) was read, confirmedAt when the proof arrived;
+ * confirmationMillis is the time between the two.
  */
+@XmlRootElement(name = "auditRecord")
+@XmlAccessorType(XmlAccessType.FIELD)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuditRecord(String requestId, String userId, String reasonCodeId, RequestSource source,
-        Outcome outcome, String detail, ConfirmedBy confirmedBy, Instant receivedAt, Instant sentAt, Instant answeredAt,
-        Instant pendingSince, Instant confirmedAt, Long confirmationMillis, Instant recordedAt, String finesseNode,
-        String finesseUrl, Integer httpStatus, int attempts, List<FinesseError> finesseErrors)
-        implements java.io.Serializable {
+public class AuditRecord implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
 
-    public static AuditRecord of(Signout signout) {
-        var request = signout.getRequest();
-        List<FinesseError> errors = signout.getFinesseErrors().stream().map(FinesseError::of).toList();
-        return new AuditRecord(request.requestId(), request.userId(), request.reasonCodeId(), request.source(),
-                signout.getOutcome(), signout.getDetail(), signout.getConfirmedBy(), request.receivedAt(),
-                signout.getSentAt(), signout.getAnsweredAt(), signout.getPendingSince(), signout.getConfirmedAt(),
-                signout.getConfirmationMillis(), Instant.now(), signout.getFinesseNode(), signout.getFinesseUrl(),
-                signout.getHttpStatus(), signout.getAttempts(), errors.isEmpty() ? null : errors);
+    private String requestId;
+    private String userId;
+    private String reasonCodeId;
+    @XmlJavaTypeAdapter(XmlForms.SourceForm.class)
+    private RequestSource source;
+    private Outcome outcome;
+    private String detail;
+    private ConfirmedBy confirmedBy;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant receivedAt;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant sentAt;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant answeredAt;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant pendingSince;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant confirmedAt;
+    private Long confirmationMillis;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant recordedAt;
+    private String finesseNode;
+    private String finesseUrl;
+    private Integer httpStatus;
+    private int attempts;
+    @XmlElement(name = "finesseError")
+    private List<FinesseError> finesseErrors;
+
+    /** For JAXB and Jackson. */
+    AuditRecord() {
     }
 
+    public static AuditRecord of(Signout signout) {
+        AuditRecord record = new AuditRecord();
+        var request = signout.getRequest();
+        record.requestId = request.requestId();
+        record.userId = request.userId();
+        record.reasonCodeId = request.reasonCodeId();
+        record.source = request.source();
+        record.outcome = signout.getOutcome();
+        record.detail = signout.getDetail();
+        record.confirmedBy = signout.getConfirmedBy();
+        record.receivedAt = request.receivedAt();
+        record.sentAt = signout.getSentAt();
+        record.answeredAt = signout.getAnsweredAt();
+        record.pendingSince = signout.getPendingSince();
+        record.confirmedAt = signout.getConfirmedAt();
+        record.confirmationMillis = signout.getConfirmationMillis();
+        record.recordedAt = Instant.now();
+        record.finesseNode = signout.getFinesseNode();
+        record.finesseUrl = signout.getFinesseUrl();
+        record.httpStatus = signout.getHttpStatus();
+        record.attempts = signout.getAttempts();
+        List<FinesseError> errors = signout.getFinesseErrors().stream().map(FinesseError::of).toList();
+        record.finesseErrors = errors.isEmpty() ? null : errors;
+        return record;
+    }
+
+    public String requestId() { return requestId; }
+    public String userId() { return userId; }
+    public RequestSource source() { return source; }
+    public Outcome outcome() { return outcome; }
+    public String detail() { return detail; }
+    public ConfirmedBy confirmedBy() { return confirmedBy; }
+    public Instant receivedAt() { return receivedAt; }
+    public Instant sentAt() { return sentAt; }
+    public Instant answeredAt() { return answeredAt; }
+    public Long confirmationMillis() { return confirmationMillis; }
+    public Instant recordedAt() { return recordedAt; }
+    public String finesseNode() { return finesseNode; }
+
     /** Finesse's own error, field for field. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FinesseError(String errorType, String errorMessage, String errorData, String errorMedia,
-            String peripheralErrorCode, String peripheralErrorMsg, String peripheralErrorText)
-            implements java.io.Serializable {
+    public static class FinesseError implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+        private String errorType;
+        private String errorMessage;
+        private String errorData;
+        private String errorMedia;
+        private String peripheralErrorCode;
+        private String peripheralErrorMsg;
+        private String peripheralErrorText;
+
         static FinesseError of(ApiError e) {
-            return new FinesseError(e.getErrorType(), e.getErrorMessage(), e.getErrorData(), e.getErrorMedia(),
-                    e.getPeripheralErrorCode(), e.getPeripheralErrorMsg(), e.getPeripheralErrorText());
+            FinesseError error = new FinesseError();
+            error.errorType = e.getErrorType();
+            error.errorMessage = e.getErrorMessage();
+            error.errorData = e.getErrorData();
+            error.errorMedia = e.getErrorMedia();
+            error.peripheralErrorCode = e.getPeripheralErrorCode();
+            error.peripheralErrorMsg = e.getPeripheralErrorMsg();
+            error.peripheralErrorText = e.getPeripheralErrorText();
+            return error;
         }
     }
 }
