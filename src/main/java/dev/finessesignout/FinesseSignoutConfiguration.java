@@ -140,7 +140,13 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
                 Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()),
                 "notification-listener");
         ProducerTemplate template = context.createProducerTemplate();
-        session.supervisedTeams(() -> template.requestBody("direct:finesse-supervised-teams", null, java.util.List.class));
+        java.util.List<String> only = java.util.Arrays.stream(properties.resolveProperty("confirm.listener.teams")
+                .orElse("").split("\\s*,\\s*")).filter(team -> !team.isBlank()).toList();
+        session.supervisedTeams(() -> {
+            java.util.List<String> supervised = template.requestBody("direct:finesse-supervised-teams", null,
+                    java.util.List.class);
+            return only.isEmpty() ? supervised : supervised.stream().filter(only::contains).toList();
+        });
         context.getManagementStrategy().addEventNotifier(session);
 
         Files.createDirectories(Path.of(stateDir));

@@ -105,7 +105,7 @@ public class Confirmations implements AggregationStrategy {
         }
         if (user.getTeamId() != null && !session.watches(user.getTeamId())) {
             return " (user " + user.getLoginId() + " is on team " + user.getTeamId()
-                    + ", which the service account does not supervise: its notifications are not heard)";
+                    + ", whose notifications the listener does not watch)";
         }
         return "";
     }
