@@ -38,17 +38,18 @@ public final class IntakeBenchmark {
                 .mapToInt(size -> Integer.parseInt(size.trim())).toArray();
         int largest = java.util.Arrays.stream(sizes).max().orElseThrow();
         Path root = Files.createTempDirectory("finesse-signout-benchmark");
-        int[] ports = {freePort(), freePort(), freePort()};
+        int[] ports = {freePort(), freePort(), freePort(), freePort()};
         Process simulator = startSimulator(root, writeSetup(root, largest), ports);
         String admin = "http://127.0.0.1:" + ports[2] + "/simulator";
         HttpClient http = HttpClient.newHttpClient();
         awaitUp(http, admin);
 
         Main bundle = startBundle(root, ports);
+        awaitListening(bundle);
         HeapPeak peak = new HeapPeak();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-9s %10s %11s %13s %12s %13s %13s", "lines", "intake s", "intake /s",
-                "intake live", "sign-out s", "sign-outs /s", "sign-out live"));
+        lines.add(String.format("%-9s %10s %11s %13s %12s %13s %13s %9s", "lines", "intake s", "intake /s",
+                "intake live", "proven s", "proven /s", "sign-out live", "groups"));
         try {
             for (int size : sizes) {
                 http.send(HttpRequest.newBuilder(URI.create(admin + "/reset")).POST(HttpRequest.BodyPublishers.noBody())
@@ -81,8 +82,10 @@ public final class IntakeBenchmark {
                 double signOut = seconds(start);
                 System.gc();
                 Thread.sleep(50);
-                lines.add(String.format("%-9d %10.1f %11.0f %10.0f MB %12.1f %13.0f %10.0f MB", size, intake,
-                        size / intake, intakeHeap, signOut, size / signOut, peak.max() / 1048576.0));
+                int waiting = bundle.getCamelContext().getRegistry().lookupByNameAndType("confirmationRepository",
+                        org.apache.camel.spi.AggregationRepository.class).getKeys().size();
+                lines.add(String.format("%-9d %10.1f %11.0f %10.0f MB %12.1f %13.0f %10.0f MB %9d", size, intake,
+                        size / intake, intakeHeap, signOut, size / signOut, peak.max() / 1048576.0, waiting));
                 System.out.println(lines.get(lines.size() - 1));
             }
         } finally {
@@ -112,6 +115,9 @@ public final class IntakeBenchmark {
         properties.put("intake.poll-delay", "100");
         properties.put("audit.dir", root.resolve("work/audit").toString());
         properties.put("broker.data-dir", root.resolve("data/artemis").toString());
+        properties.put("confirm.state-dir", root.resolve("data/state").toString());
+        properties.put("finesse.xmpp.host", "127.0.0.1");
+        properties.put("finesse.xmpp.port", String.valueOf(ports[3]));
         Main main = new Main(FinesseSignoutMain.class);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(properties);
@@ -119,12 +125,24 @@ public final class IntakeBenchmark {
         return main;
     }
 
+    /** Sign-outs are proven by the simulator's notifications: wait until the listener is subscribed. */
+    private static void awaitListening(Main bundle) throws InterruptedException {
+        var session = bundle.getCamelContext().getRegistry().lookupByNameAndType("notificationSession",
+                dev.finessesignout.confirm.NotificationSession.class);
+        for (int i = 0; i < 1200 && !session.isListening(); i++) {
+            Thread.sleep(100);
+        }
+        if (!session.isListening()) {
+            throw new IllegalStateException("the notification listener did not start");
+        }
+    }
+
     private static Process startSimulator(Path root, Path setup, int[] ports) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-Dsimulator.setup-file=" + setup, "-Dsimulator.side-a.http-port=-1",
                 "-Dsimulator.side-a.https-port=" + ports[0], "-Dsimulator.side-b.http-port=-1",
                 "-Dsimulator.side-b.https-port=" + ports[1], "-Dsimulator.admin-port=" + ports[2],
-                "-Dsimulator.xmpp-port=-1",
+                "-Dsimulator.xmpp-port=" + ports[3],
                 "-Dsimulator.trust-store=" + root.resolve("truststore.p12"),
                 "-cp", System.getProperty("java.class.path"), FinesseSimulatorMain.class.getName());
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -191,7 +209,7 @@ public final class IntakeBenchmark {
             return 0;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return (int) files.count();
+            return (int) files.filter(file -> file.toString().endsWith(".csv")).count(); // not the summaries
         }
     }
 
