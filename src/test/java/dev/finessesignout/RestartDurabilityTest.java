@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Requests taken from a file survive a restart: the bundle queues them durably, stops before sending any, and a new
- * bundle on the same data folder sends each exactly once, even when the same file was read twice.
+ * Requests survive a restart: queued ones are sent once by the next bundle, even when the same file was read twice;
+ * accepted ones waiting for their proof are restored from the confirmation repository and resolved, not sent again.
  */
 class RestartDurabilityTest {
     private static final Instant FILE_TIME = Instant.parse("2026-11-23T17:00:00Z");
@@ -64,6 +64,40 @@ class RestartDurabilityTest {
         }
     }
 
+    @Test
+    void requestsAwaitingProofAreResolvedAfterARestartWithoutBeingSentAgain() throws Exception {
+        SignoutTestSupport.resetAll();
+        Properties patient = SignoutTestSupport.bundleProperties();
+        patient.put("confirm.notification-wait", "15000"); // no listener: a poll after 15 s, counted afresh after the restart
+        Main first = start(patient);
+        try {
+            Files.writeString(Files.createDirectories(BundleTestSupport.ROOT.resolve("staging")).resolve("wait.csv"),
+                    "1005\n1007\n");
+            Files.move(BundleTestSupport.ROOT.resolve("staging/wait.csv"), workDir("inbox").resolve("wait.csv"));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (SIMULATOR.signOutCalls("1005") + SIMULATOR.signOutCalls("1007") < 2 && System.nanoTime() < deadline) {
+                BundleTestSupport.pause(50);
+            }
+            BundleTestSupport.pause(500); // the 202s are read and both requests wait in the repository
+        } finally {
+            first.stop();
+        }
+        assertTrue(readAudit().isEmpty(), "no outcome is final yet: " + readAudit());
+
+        Main second = start(SignoutTestSupport.bundleProperties());
+        try {
+            List<JsonNode> records = awaitAudit(2);
+            for (String id : List.of("1005", "1007")) {
+                JsonNode record = recordOf(records, id);
+                assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
+                assertEquals("POLL", record.path("confirmedBy").asText());
+                assertEquals(1, SIMULATOR.signOutCalls(id), "user " + id + " signed out once");
+            }
+        } finally {
+            second.stop();
+        }
+    }
+
     private static void dropSameFile() throws Exception {
         Path staging = Files.createDirectories(BundleTestSupport.ROOT.resolve("staging")).resolve("shift.csv");
         Files.writeString(staging, "1001\n1002\n1003\n1004\n");
@@ -74,6 +108,10 @@ class RestartDurabilityTest {
     private static Main start(boolean workerEnabled) throws Exception {
         Properties properties = SignoutTestSupport.bundleProperties();
         properties.put("signout.worker.enabled", String.valueOf(workerEnabled));
+        return start(properties);
+    }
+
+    private static Main start(Properties properties) throws Exception {
         Main main = new Main(FinesseSignoutMain.class);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(properties);
