@@ -3,6 +3,8 @@ package dev.finessesignout.simulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import com.sun.net.httpserver.HttpHandler;
  *                                          "emptyRequestId":true,"shuffled":true,"duplicated":true,
  *                                          "dropped":true,"beforeAnswer":true}: how notifications are written
  * POST   /simulator/traffic               {"team":"7","changes":10000,"exclude":["1001"]}: unrelated state changes
+ * POST   /simulator/xmpp/outage?seconds=N XMPP service down for N seconds (sessions cut, clients' own subscriptions
+ *                                          lost), back on the same port after; answers at once, 409 when the
+ *                                          service is off or already down
  * POST   /simulator/reset                 every user back to the setup file, faults and counts cleared
  * </pre>
  */
@@ -38,41 +43,61 @@ final class AdminApi implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        // errors are answered inside the try-with-resources: an outer catch would run after the exchange was closed
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            String[] parts = exchange.getRequestURI().getPath().replaceAll("/+$", "").split("/");
-            // parts: "", "simulator", ...
-            Object answer;
-            if (parts.length == 2 && "GET".equals(method)) {
-                answer = overview();
-            } else if (parts.length == 5 && "sides".equals(parts[2]) && "faults".equals(parts[4])
-                    && simulator.side(parts[3]) != null) {
-                answer = faults(exchange, method, simulator.side(parts[3]));
-            } else if (parts.length == 4 && "users".equals(parts[2]) && "GET".equals(method)) {
-                answer = simulator.directory().describe(parts[3]);
-            } else if (parts.length == 5 && "users".equals(parts[2]) && "state".equals(parts[4]) && "PUT".equals(method)) {
-                String state = json.readTree(exchange.getRequestBody()).path("state").asText();
-                answer = simulator.directory().setState(parts[3], state) ? simulator.directory().describe(parts[3]) : null;
-            } else if (parts.length == 3 && "notifications".equals(parts[2]) && "PUT".equals(method)) {
-                NotificationStyle style = json.readValue(exchange.getRequestBody(), NotificationStyle.class);
-                simulator.notificationStyle(style);
-                answer = style;
-            } else if (parts.length == 3 && "traffic".equals(parts[2]) && "POST".equals(method)) {
-                com.fasterxml.jackson.databind.JsonNode spec = json.readTree(exchange.getRequestBody());
-                List<String> excluded = new java.util.ArrayList<>();
-                spec.path("exclude").forEach(id -> excluded.add(id.asText()));
-                answer = Map.of("changes", simulator.traffic(spec.path("team").asText(), spec.path("changes").asInt(),
-                        excluded));
-            } else if (parts.length == 3 && "reset".equals(parts[2]) && "POST".equals(method)) {
-                simulator.reset();
-                answer = overview();
-            } else {
-                answer = null;
+            int status;
+            Object body;
+            try {
+                Object answer = route(exchange);
+                status = answer == null ? 404 : 200;
+                body = answer == null ? Map.of("error", "not found") : answer;
+            } catch (IllegalStateException e) {
+                status = 409;
+                body = Map.of("error", String.valueOf(e.getMessage()));
+            } catch (IOException | RuntimeException e) {
+                status = 400;
+                body = Map.of("error", String.valueOf(e.getMessage()));
             }
-            reply(exchange, answer == null ? 404 : 200, answer == null ? Map.of("error", "not found") : answer);
-        } catch (IOException | RuntimeException e) {
-            reply(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+            reply(exchange, status, body);
         }
+    }
+
+    /** The answer to the call, or null when there is no such call. */
+    private Object route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String[] parts = exchange.getRequestURI().getPath().replaceAll("/+$", "").split("/");
+        // parts: "", "simulator", ...
+        Object answer;
+        if (parts.length == 2 && "GET".equals(method)) {
+            answer = overview();
+        } else if (parts.length == 5 && "sides".equals(parts[2]) && "faults".equals(parts[4])
+                && simulator.side(parts[3]) != null) {
+            answer = faults(exchange, method, simulator.side(parts[3]));
+        } else if (parts.length == 4 && "users".equals(parts[2]) && "GET".equals(method)) {
+            answer = simulator.directory().describe(parts[3]);
+        } else if (parts.length == 5 && "users".equals(parts[2]) && "state".equals(parts[4]) && "PUT".equals(method)) {
+            String state = json.readTree(exchange.getRequestBody()).path("state").asText();
+            answer = simulator.directory().setState(parts[3], state) ? simulator.directory().describe(parts[3]) : null;
+        } else if (parts.length == 3 && "notifications".equals(parts[2]) && "PUT".equals(method)) {
+            NotificationStyle style = json.readValue(exchange.getRequestBody(), NotificationStyle.class);
+            simulator.notificationStyle(style);
+            answer = style;
+        } else if (parts.length == 3 && "traffic".equals(parts[2]) && "POST".equals(method)) {
+            com.fasterxml.jackson.databind.JsonNode spec = json.readTree(exchange.getRequestBody());
+            List<String> excluded = new java.util.ArrayList<>();
+            spec.path("exclude").forEach(id -> excluded.add(id.asText()));
+            answer = Map.of("changes", simulator.traffic(spec.path("team").asText(), spec.path("changes").asInt(),
+                    excluded));
+        } else if (parts.length == 4 && "xmpp".equals(parts[2]) && "outage".equals(parts[3])
+                && "POST".equals(method)) {
+            answer = outage(exchange.getRequestURI().getRawQuery());
+        } else if (parts.length == 3 && "reset".equals(parts[2]) && "POST".equals(method)) {
+            simulator.reset();
+            answer = overview();
+        } else {
+            answer = null;
+        }
+        return answer;
     }
 
     private Object faults(HttpExchange exchange, String method, SimulatedSide side) throws IOException {
@@ -84,6 +109,19 @@ final class AdminApi implements HttpHandler {
             return null;
         }
         return describe(side);
+    }
+
+    /** Starts an outage of {@code seconds=N} (1 to 3600) and answers at once, before the service is back. */
+    private Map<String, Object> outage(String query) {
+        int seconds = query == null ? 0 : Arrays.stream(query.split("&"))
+                .filter(parameter -> parameter.matches("seconds=\\d{1,4}"))
+                .mapToInt(parameter -> Integer.parseInt(parameter.substring("seconds=".length())))
+                .findFirst().orElse(0);
+        if (seconds < 1 || seconds > 3600) {
+            throw new IllegalArgumentException("seconds=N is required, N from 1 to 3600");
+        }
+        simulator.interruptNotifications(Duration.ofSeconds(seconds));
+        return Map.of("xmppOutageSeconds", seconds, "xmppPort", simulator.xmppPort());
     }
 
     private Map<String, Object> overview() {

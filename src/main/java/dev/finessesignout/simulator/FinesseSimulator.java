@@ -3,10 +3,12 @@ package dev.finessesignout.simulator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -234,6 +236,30 @@ public final class FinesseSimulator extends ServiceSupport {
     /** How the notifications are written from now on (the contract's variants). */
     public void notificationStyle(NotificationStyle style) {
         notificationStyle = style;
+    }
+
+    /**
+     * An outage of the XMPP notification service, as when Finesse's notification server restarts: every XMPP session
+     * is cut now and connections are refused for {@code outage}, then the service listens again on the same port.
+     * Subscriptions clients made themselves are lost (clients must subscribe again); users' own nodes and SystemInfo
+     * stay subscribed. State changes meanwhile are queued and published once the simulator's own session is back
+     * (each waits up to a minute for it: a longer outage loses some, with a warning each). Returns at once, with a
+     * future that completes when the service is back.
+     *
+     * @throws IllegalStateException when the service is off or already down
+     */
+    public CompletableFuture<Void> interruptNotifications(Duration outage) {
+        if (xmpp == null) {
+            throw new IllegalStateException("the XMPP notification service is off");
+        }
+        CompletableFuture<Void> back = xmpp.interrupt(outage);
+        LOG.warn("XMPP notification service down for {} ms (simulated outage)", outage.toMillis());
+        return back;
+    }
+
+    /** How many notification items the XMPP server has accepted from the simulator (0 when the service is off). */
+    public long notificationsPublished() {
+        return publisher == null ? 0 : publisher.published();
     }
 
     /** The XMPP port, or -1 when the notification service is off. */

@@ -1,6 +1,5 @@
 package dev.finessesignout.simulator;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +18,8 @@ import javax.net.ssl.SSLContext;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.model.Notification;
 import dev.finessesignout.model.Update;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.pubsub.PubSubManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -282,33 +279,9 @@ class XmppNotificationsTest {
         assertEquals(202, answer.statusCode());
     }
 
-    /** Logs in, retrying: right after a restart Vysper can send a stream header Smack's parser refuses once. */
+    /** A logged-in session (see {@link XmppClients#connect}). */
     private static XMPPTCPConnection connect(String user, String password) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return connectOnce(user, password);
-            } catch (Exception e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    private static XMPPTCPConnection connectOnce(String user, String password) throws Exception {
-        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(simulator.xmppDomain())
-                .setHostAddress(InetAddress.getByName("127.0.0.1"))
-                .setPort(simulator.xmppPort())
-                .setUsernameAndPassword(user, password)
-                .setResource("test")
-                .setSecurityMode(SecurityMode.required)
-                .setCustomSSLContext(tls)
-                .setEnabledSSLProtocols(new String[] {"TLSv1.2"})
-                .build());
-        connection.setReplyTimeout(30_000);
-        connection.connect().login();
+        XMPPTCPConnection connection = XmppClients.connect(simulator, tls, user, password);
         assertNotNull(connection.getUser());
         return connection;
     }

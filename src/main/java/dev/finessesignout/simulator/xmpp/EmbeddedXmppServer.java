@@ -1,11 +1,15 @@
 package dev.finessesignout.simulator.xmpp;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.vysper.storage.inmemory.MemoryStorageProviderRegistry;
-import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.addressing.EntityImpl;
 import org.apache.vysper.xmpp.authorization.AccountManagement;
 import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.PubSubServiceConfiguration;
@@ -13,12 +17,17 @@ import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.PublishSubscribeM
 import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.model.CollectionNode;
 import org.apache.vysper.xmpp.modules.extension.xep0060_pubsub.model.LeafNode;
 import org.apache.vysper.xmpp.server.XMPPServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's notification service: Apache Vysper 0.7 with XEP-0060 publish-subscribe at pubsub.&lt;domain&gt;, on
  * one address (loopback by default), TLS required (Vysper offers SASL only after STARTTLS). Accounts live in memory.
+ * It can have an outage ({@link #goDown()}, {@link #comeBack()}, {@link #interrupt(Duration)}) that looks to clients
+ * like a restart; Vysper itself keeps running, as stopping and starting it in one JVM proved unreliable.
  */
 public final class EmbeddedXmppServer {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedXmppServer.class);
     private final String domain;
     private final String host;
     private final int port;
@@ -27,6 +36,8 @@ public final class EmbeddedXmppServer {
     private XMPPServer server;
     private LoopbackEndpoint endpoint;
     private final CollectionNode pubsubNodes = new CollectionNode();
+    private final AutomaticSubscriptions automaticSubscriptions = new AutomaticSubscriptions();
+    private boolean down;
 
     public EmbeddedXmppServer(String domain, String host, int port, byte[] keyStore, String keyStorePassword) {
         this.domain = domain;
@@ -54,18 +65,76 @@ public final class EmbeddedXmppServer {
 
     /**
      * Subscribes a user's bare JID to an existing node on the server side, as Finesse subscribes every user to its
-     * own nodes. Returns false when the node does not exist.
+     * own nodes. Such subscriptions outlast an outage. Returns false when the node does not exist.
      */
     public boolean subscribe(String nodeId, String user) {
         LeafNode node = pubsubNodes.find(nodeId);
         if (node == null) {
             return false;
         }
-        Entity subscriber = EntityImpl.parseUnchecked(user + "@" + domain);
-        if (!node.isSubscribed(subscriber)) {
-            node.subscribe(UUID.randomUUID().toString(), subscriber);
-        }
+        automaticSubscriptions.subscribe(node, EntityImpl.parseUnchecked(user + "@" + domain));
         return true;
+    }
+
+    /**
+     * The start of an outage, as if the server went down: every client session is cut and new connections are
+     * refused. Fails when already down.
+     */
+    public synchronized void goDown() {
+        if (down) {
+            throw new IllegalStateException("the XMPP service is already down");
+        }
+        down = true;
+        int sessions = endpoint.disconnectAll();
+        LOG.info("XMPP service down: {} sessions cut, port {} refusing connections", sessions, port());
+    }
+
+    /**
+     * The end of an outage: the subscriptions clients made themselves are lost, as in a restarted server with
+     * in-memory storage (those made by {@link #subscribe} stay, as a restarted Finesse makes them again; nodes and
+     * accounts stay too), and it listens again on the same port. Does nothing when not down or stopped.
+     */
+    public synchronized void comeBack() throws IOException {
+        if (!down || server == null) {
+            return;
+        }
+        // dropped now, not when going down: Vysper handles stanzas on worker threads, so a subscription a cut session
+        // asked for last may still have been in the making then; with no session since, nothing can be now
+        int dropped = automaticSubscriptions.dropClientSubscriptions(pubsubNodes);
+        endpoint.listenAgain();
+        down = false;
+        LOG.info("XMPP service back on port {}, {} client subscriptions dropped", port(), dropped);
+    }
+
+    /**
+     * Goes down now and comes back after {@code outage} on a background thread. Returns at once, with a future that
+     * completes when the service listens again (or fails when it could not bind its port again).
+     */
+    public CompletableFuture<Void> interrupt(Duration outage) {
+        goDown();
+        Executor afterOutage = CompletableFuture.delayedExecutor(outage.toMillis(), TimeUnit.MILLISECONDS,
+                EmbeddedXmppServer::endOutage);
+        return CompletableFuture.runAsync(this::comeBackUnchecked, afterOutage);
+    }
+
+    /** A thread of its own, named for the logs, that does not keep the JVM alive. */
+    private static void endOutage(Runnable comeBack) {
+        Thread thread = new Thread(comeBack, "xmpp-outage-end");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void comeBackUnchecked() {
+        try {
+            comeBack();
+        } catch (IOException e) {
+            LOG.warn("The XMPP service could not listen again on port {}: {}", port(), e.toString());
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized boolean isDown() {
+        return down;
     }
 
     public int port() {
@@ -76,7 +145,7 @@ public final class EmbeddedXmppServer {
         return domain;
     }
 
-    public void stop() {
+    public synchronized void stop() {
         if (server != null) {
             server.stop();
             server = null;

@@ -1,0 +1,58 @@
+package dev.finessesignout.simulator;
+
+import java.net.InetAddress;
+
+import javax.net.ssl.SSLContext;
+
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.pubsub.PubSubManager;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** XMPP client sessions with the simulator's notification service, logged in as a simulated user. */
+final class XmppClients {
+    private XmppClients() {
+    }
+
+    /** Logs in, retrying: right after a restart Vysper can send a stream header Smack's parser refuses once. */
+    static XMPPTCPConnection connect(FinesseSimulator simulator, SSLContext tls, String user, String password)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connectOnce(simulator, tls, user, password);
+            } catch (Exception e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    static XMPPTCPConnection connectOnce(FinesseSimulator simulator, SSLContext tls, String user, String password)
+            throws Exception {
+        XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(simulator.xmppDomain())
+                .setHostAddress(InetAddress.getByName("127.0.0.1"))
+                .setPort(simulator.xmppPort())
+                .setUsernameAndPassword(user, password)
+                .setResource("test")
+                .setSecurityMode(SecurityMode.required)
+                .setCustomSSLContext(tls)
+                .setEnabledSSLProtocols(new String[] {"TLSv1.2"})
+                .build());
+        connection.setReplyTimeout(30_000);
+        try {
+            connection.connect().login();
+        } catch (Exception e) {
+            connection.instantShutdown();
+            throw e;
+        }
+        return connection;
+    }
+
+    static PubSubManager pubsub(XMPPTCPConnection connection, FinesseSimulator simulator) throws Exception {
+        return PubSubManager.getInstance(connection, JidCreate.bareFrom("pubsub." + simulator.xmppDomain()));
+    }
+}
