@@ -137,8 +137,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
                 .setSendPresence(false)
                 .build();
         NotificationSession session = new NotificationSession(xmpp, "pubsub." + domain,
-                Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()),
-                "notification-listener");
+                Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()));
         ProducerTemplate template = context.createProducerTemplate();
         java.util.List<String> only = java.util.Arrays.stream(properties.resolveProperty("confirm.listener.teams")
                 .orElse("").split("\\s*,\\s*")).filter(team -> !team.isBlank()).toList();

@@ -13,6 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the listener route (it unsubscribes on the way out and subscribes again when it is back).
  */
 class ListenerSessionTest extends ConfirmationTestSupport {
+    private static final String TEAM_8 = "/finesse/api/Team/8/Users";
+
+    private static long serviceSubscriptions(String team) {
+        return SIMULATOR.subscribers("/finesse/api/Team/" + team + "/Users").stream()
+                .filter(jid -> jid.startsWith("svc-signout@")).count();
+    }
 
     @Override
     protected void overrideProperties(Properties properties) {
@@ -33,7 +39,10 @@ class ListenerSessionTest extends ConfirmationTestSupport {
 
     @Test
     void aStoppedListenerLeavesSignOutsToThePollAndListensAgainWhenStarted() throws Exception {
+        assertEquals(1, serviceSubscriptions("8"), SIMULATOR.subscribers(TEAM_8).toString());
+        assertEquals(0, serviceSubscriptions("7"), "team 7 is not watched here");
         context.getRouteController().stopRoute("notification-listener");
+        assertEquals(0, serviceSubscriptions("8"), "unsubscribed on the way out: " + SIMULATOR.subscribers(TEAM_8));
         dropFile("deaf.csv", "1010\n");
         JsonNode deaf = recordOf(awaitAudit(1), "1010");
         assertEquals("POLL", deaf.path("confirmedBy").asText(), deaf.toString());
@@ -41,6 +50,7 @@ class ListenerSessionTest extends ConfirmationTestSupport {
 
         context.getRouteController().startRoute("notification-listener");
         awaitListening();
+        assertEquals(1, serviceSubscriptions("8"), "subscribed again, once: " + SIMULATOR.subscribers(TEAM_8));
         emptyAuditFolder();
         dropFile("hearing.csv", "1011\n");
         JsonNode heard = recordOf(awaitAudit(1), "1011");

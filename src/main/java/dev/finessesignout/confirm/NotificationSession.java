@@ -18,6 +18,9 @@ import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPConnectionRegistry;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.PresenceTypeFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.ping.PingManager;
 import org.jivesoftware.smackx.pubsub.Node;
@@ -41,7 +44,6 @@ public class NotificationSession extends EventNotifierSupport implements Connect
     private final ConnectionConfiguration config;
     private final String pubsubService;
     private final int pingSeconds;
-    private final String listenerRouteId;
     private volatile Supplier<List<String>> supervisedTeams;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile XMPPConnection current;
@@ -49,12 +51,10 @@ public class NotificationSession extends EventNotifierSupport implements Connect
     private volatile boolean closing;
     private ScheduledExecutorService executor;
 
-    public NotificationSession(ConnectionConfiguration config, String pubsubService, int pingSeconds,
-            String listenerRouteId) {
+    public NotificationSession(ConnectionConfiguration config, String pubsubService, int pingSeconds) {
         this.config = config;
         this.pubsubService = pubsubService;
         this.pingSeconds = pingSeconds;
-        this.listenerRouteId = listenerRouteId;
     }
 
     /** Where the team ids come from (GET User of the service account); set before the listener starts. */
@@ -93,6 +93,9 @@ public class NotificationSession extends EventNotifierSupport implements Connect
             LOG.warn("The XMPP notification service did not answer a ping: dropping the session to reconnect");
             ((XMPPTCPConnection) connection).instantShutdown();
         });
+        // camel-xmpp stops by disconnecting, which first sends unavailable presence: the last moment to unsubscribe
+        ((AbstractXMPPConnection) connection).addStanzaInterceptor(leaving -> unsubscribe(connection),
+                new AndFilter(StanzaTypeFilter.PRESENCE, PresenceTypeFilter.UNAVAILABLE));
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connected(XMPPConnection c) {
@@ -166,8 +169,9 @@ public class NotificationSession extends EventNotifierSupport implements Connect
     }
 
     /**
-     * Before the listener stops: leave no subscription behind (Finesse keeps it otherwise), then close the socket at
-     * once (an embedded Vysper never answers the closing stream element that an orderly disconnect waits 5 s for).
+     * When the bundle stops, before its routes do: leave no subscription behind (Finesse keeps it otherwise), then
+     * close the socket at once (an embedded Vysper never answers the closing stream element that an orderly
+     * disconnect waits 5 s for). A stop of the listener route alone unsubscribes as it disconnects.
      */
     public void close() {
         closing = true;
@@ -180,6 +184,9 @@ public class NotificationSession extends EventNotifierSupport implements Connect
     }
 
     private void unsubscribe(XMPPConnection c) {
+        if (watched.isEmpty() || !c.isAuthenticated()) {
+            return;
+        }
         try {
             PubSubManager pubsub = PubSubManager.getInstance(c, JidCreate.bareFrom(pubsubService));
             String jid = c.getUser().toString();
@@ -195,9 +202,7 @@ public class NotificationSession extends EventNotifierSupport implements Connect
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStoppingEvent
-                || event instanceof CamelEvent.RouteStoppingEvent stopping
-                && listenerRouteId.equals(stopping.getRoute().getRouteId());
+        return event instanceof CamelEvent.CamelContextStoppingEvent;
     }
 
     @Override

@@ -267,6 +267,11 @@ public final class FinesseSimulator extends ServiceSupport {
         return xmpp == null ? -1 : xmpp.port();
     }
 
+    /** Who is subscribed to a pubsub node now (full or bare JIDs): shows whether a client left a subscription behind. */
+    public List<String> subscribers(String nodeId) {
+        return xmpp == null ? List.of() : xmpp.subscribers(nodeId);
+    }
+
     public String xmppDomain() {
         return initialSetup.xmppDomainOrDefault();
     }

@@ -137,6 +137,16 @@ public final class EmbeddedXmppServer {
         return down;
     }
 
+    /** The JIDs subscribed to a node, as the server holds them (empty for an unknown node). */
+    public java.util.List<String> subscribers(String nodeId) {
+        LeafNode node = pubsubNodes.find(nodeId);
+        java.util.List<String> jids = new java.util.ArrayList<>();
+        if (node != null) {
+            node.acceptSubscribers((nodeName, subscriptionId, subscriber) -> jids.add(subscriber.getFullQualifiedName()));
+        }
+        return jids;
+    }
+
     public int port() {
         return endpoint.boundPort();
     }
