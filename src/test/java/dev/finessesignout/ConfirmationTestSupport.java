@@ -8,6 +8,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.simulator.FinesseSimulator;
+import dev.finessesignout.simulator.SampleSimulator;
 import dev.finessesignout.simulator.NotificationStyle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * free loopback ports. The listener logs in as the service account and watches teams 7 and 8.
  */
 public abstract class ConfirmationTestSupport extends BundleTestSupport {
-    protected static final FinesseSimulator SIMULATOR = startSimulator();
+    protected static final FinesseSimulator SIMULATOR = SampleSimulator.start(FinesseSimulator.Ports.ephemeralWithXmpp(),
+            ROOT.resolve("data/simulator/truststore.p12"));
 
     @Override
     protected Properties baseProperties() {
@@ -65,10 +67,4 @@ public abstract class ConfirmationTestSupport extends BundleTestSupport {
         }
     }
 
-    private static FinesseSimulator startSimulator() {
-        FinesseSimulator simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
-                FinesseSimulator.Ports.ephemeralWithXmpp(), ROOT.resolve("data/simulator/truststore.p12"), "changeit");
-        simulator.start();
-        return simulator;
-    }
 }

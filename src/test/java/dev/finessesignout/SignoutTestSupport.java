@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 import dev.finessesignout.simulator.FinesseSimulator;
+import dev.finessesignout.simulator.SampleSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
  * is reset and the audit folder emptied before each test.
  */
 public abstract class SignoutTestSupport extends BundleTestSupport {
-    protected static final FinesseSimulator SIMULATOR = startSimulator();
+    protected static final FinesseSimulator SIMULATOR = SampleSimulator.start(FinesseSimulator.Ports.ephemeral(),
+            ROOT.resolve("data/simulator/truststore.p12"));
     protected static final String PASSWORD = "sandbox-only-password";
 
     @Override
@@ -47,10 +49,4 @@ public abstract class SignoutTestSupport extends BundleTestSupport {
         SIMULATOR.stop();
     }
 
-    private static FinesseSimulator startSimulator() {
-        FinesseSimulator simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
-                FinesseSimulator.Ports.ephemeral(), ROOT.resolve("data/simulator/truststore.p12"), "changeit");
-        simulator.start();
-        return simulator;
-    }
 }

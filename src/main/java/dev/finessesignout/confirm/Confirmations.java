@@ -33,6 +33,17 @@ public class Confirmations implements AggregationStrategy {
         this.xml = xml;
     }
 
+    /** The correlation key: the user an accepted Signout or a piece of Evidence is about. */
+    public String userOf(@Body Object item) {
+        if (item instanceof Signout signout) {
+            return signout.getRequest().userId();
+        }
+        if (item instanceof Evidence evidence) {
+            return evidence.userId();
+        }
+        throw new IllegalArgumentException("not a sign-out or a notification: " + item);
+    }
+
     /** An accepted Signout or a piece of Evidence joins its user's group. */
     @Override
     public Exchange aggregate(Exchange group, Exchange item) {

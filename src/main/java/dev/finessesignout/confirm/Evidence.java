@@ -21,10 +21,6 @@ public record Evidence(Kind kind, String userId, String requestId, Instant chang
 
     public enum Kind { SIGNED_OUT, SIGN_OUT_PENDING, REQUEST_FAILED }
 
-    public String getUserId() {
-        return userId;
-    }
-
     /** The time to compare with the request: Finesse's change time, else the time it arrived. */
     public Instant time() {
         return changedAt != null ? changedAt : receivedAt;

@@ -95,7 +95,6 @@ public class Signout implements Serializable {
     }
 
     public SignoutRequest getRequest() { return request; }
-    public String getUserId() { return request.userId(); }
     public Outcome getOutcome() { return outcome; }
     public String getDetail() { return detail; }
     public String getFinesseNode() { return finesseNode; }

@@ -39,9 +39,7 @@ class FinesseSimulatorTest {
     @BeforeAll
     static void start() throws Exception {
         Path trustStore = Files.createTempDirectory("simulator-test").resolve("truststore.p12");
-        simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
-                FinesseSimulator.Ports.ephemeral(), trustStore, "changeit");
-        simulator.start();
+        simulator = SampleSimulator.start(FinesseSimulator.Ports.ephemeral(), trustStore);
         client = HttpClient.newBuilder().sslContext(TrustingClients.trusting(trustStore)).connectTimeout(Duration.ofSeconds(5)).build();
         a = simulator.side("A").httpUrl();
     }

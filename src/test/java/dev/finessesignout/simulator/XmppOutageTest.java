@@ -51,9 +51,7 @@ class XmppOutageTest {
     @BeforeAll
     static void start() throws Exception {
         Path trustStore = Files.createTempDirectory("xmpp-outage-test").resolve("truststore.p12");
-        simulator = new FinesseSimulator(Path.of("samples/simulator-setup.json"), "127.0.0.1",
-                FinesseSimulator.Ports.ephemeralWithXmpp(), trustStore, "changeit");
-        simulator.start();
+        simulator = SampleSimulator.start(FinesseSimulator.Ports.ephemeralWithXmpp(), trustStore);
         tls = TrustingClients.trusting(trustStore);
     }
 
