@@ -48,8 +48,8 @@ public final class IntakeBenchmark {
         awaitListening(bundle);
         HeapPeak peak = new HeapPeak();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-9s %10s %11s %13s %12s %13s %13s %9s", "lines", "intake s", "intake /s",
-                "intake live", "proven s", "proven /s", "sign-out live", "groups"));
+        lines.add(String.format("%-9s %10s %11s %13s %12s %13s %13s %9s %9s", "lines", "intake s", "intake /s",
+                "intake live", "proven s", "proven /s", "sign-out live", "groups", "by notif."));
         try {
             for (int size : sizes) {
                 http.send(HttpRequest.newBuilder(URI.create(admin + "/reset")).POST(HttpRequest.BodyPublishers.noBody())
@@ -84,8 +84,9 @@ public final class IntakeBenchmark {
                 Thread.sleep(50);
                 int waiting = bundle.getCamelContext().getRegistry().lookupByNameAndType("confirmationRepository",
                         org.apache.camel.spi.AggregationRepository.class).getKeys().size();
-                lines.add(String.format("%-9d %10.1f %11.0f %10.0f MB %12.1f %13.0f %10.0f MB %9d", size, intake,
-                        size / intake, intakeHeap, signOut, size / signOut, peak.max() / 1048576.0, waiting));
+                lines.add(String.format("%-9d %10.1f %11.0f %10.0f MB %12.1f %13.0f %10.0f MB %9d %9d", size, intake,
+                        size / intake, intakeHeap, signOut, size / signOut, peak.max() / 1048576.0, waiting,
+                        byNotification(audit)));
                 System.out.println(lines.get(lines.size() - 1));
             }
         } finally {
@@ -123,6 +124,19 @@ public final class IntakeBenchmark {
         main.setOverrideProperties(properties);
         main.start();
         return main;
+    }
+
+    /** How many records were confirmed by a notification (the rest by GET User). */
+    private static long byNotification(Path audit) throws IOException {
+        try (Stream<Path> files = Files.list(audit)) {
+            long count = 0;
+            for (Path file : files.toList()) {
+                try (Stream<String> records = Files.lines(file)) {
+                    count += records.filter(line -> line.contains("\"confirmedBy\":\"NOTIFICATION")).count();
+                }
+            }
+            return count;
+        }
     }
 
     /** Sign-outs are proven by the simulator's notifications: wait until the listener is subscribed. */
