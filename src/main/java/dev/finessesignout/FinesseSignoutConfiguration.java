@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public class FinesseSignoutConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(FinesseSignoutConfiguration.class);
     private static final int FINESSE_LOCKOUT_ATTEMPTS = 5;
+    private static final int RECOVERY_ATTEMPTS = 10;
     private final FinesseXml finesseXml = new FinesseXml();
     private final CredentialsGuard credentialsGuard = new CredentialsGuard();
 
@@ -137,7 +138,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
                 .setSendPresence(false)
                 .build();
         NotificationSession session = new NotificationSession(xmpp, "pubsub." + domain,
-                Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()));
+                Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()), credentialsGuard,
+                properties.resolveProperty("finesse.username").orElseThrow());
         ProducerTemplate template = context.createProducerTemplate();
         java.util.List<String> only = java.util.Arrays.stream(properties.resolveProperty("confirm.listener.teams")
                 .orElse("").split("\\s*,\\s*")).filter(team -> !team.isBlank()).toList();
@@ -153,6 +155,13 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
                 Path.of(stateDir, "confirmations.leveldb").toString());
         LevelDBAggregationRepository batches = new LevelDBAggregationRepository("batches",
                 Path.of(stateDir, "batches.leveldb").toString());
+        for (LevelDBAggregationRepository repository : java.util.List.of(awaiting, batches)) {
+            repository.setSync(true); // as durable as the broker's journal: a power cut loses no accepted request
+            // a completion that keeps failing (the audit disk is full...) is retried, then handed over, not forever
+            repository.setMaximumRedeliveries(RECOVERY_ATTEMPTS);
+        }
+        awaiting.setDeadLetterUri("direct:confirmation-dead-letter");
+        batches.setDeadLetterUri("log:finesse.signout.batch-summary?level=ERROR&showBody=false");
         AwaitedUsers awaited = new AwaitedUsers(awaiting, context);
         var registry = context.getRegistry();
         registry.bind("finesseXmppConnection", xmpp);
@@ -160,6 +169,15 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         registry.bind("confirmationRepository", awaiting);
         registry.bind("batchRepository", batches);
         registry.bind("awaitedUsers", awaited);
+        // completions (some poll Finesse, with retries) run here, never on the listener's or time-out checker's thread
+        registry.bind("confirmationCompletions", context.getExecutorServiceManager().newThreadPool(this,
+                "confirmations", new org.apache.camel.builder.ThreadPoolProfileBuilder("confirmations").poolSize(4)
+                        .maxPoolSize(4).maxQueueSize(-1).build()));
+        // one final record per request, even when a completion is replayed after a crash
+        registry.bind("auditedRequests", org.apache.camel.support.processor.idempotent.FileIdempotentRepository
+                .fileIdempotentRepository(Path.of(stateDir, "audited-requests.txt").toFile(),
+                        Integer.parseInt(properties.resolveProperty("audit.dedupe-size").orElseThrow()),
+                        64L * 1024 * 1024));
         registry.bind("notificationEvidence", new NotificationEvidence(finesseXml, "pubsub." + domain, awaited));
         registry.bind("confirmations", new Confirmations(millis(properties, "confirm.clock-tolerance"),
                 millis(properties, "confirm.notification-wait"), millis(properties, "confirm.pending-wait"), session,

@@ -27,7 +27,11 @@ public class AwaitedSignouts implements Serializable {
         this.userId = userId;
     }
 
+    /** A request already here (sent again after a crash before its queue message was acknowledged) is not added twice. */
     public void add(Signout signout, Duration clockTolerance) {
+        if (holds(signout.getRequest().requestId())) {
+            return;
+        }
         signouts.add(signout);
         evidence.forEach(heard -> apply(heard, signout, clockTolerance));
     }
@@ -88,6 +92,10 @@ public class AwaitedSignouts implements Serializable {
     /** A request waits for a call to end: it gets the longer limit. */
     public boolean isPending() {
         return signouts.stream().anyMatch(s -> s.getOutcome() == Outcome.ACCEPTED && s.getPendingSince() != null);
+    }
+
+    public boolean holds(String requestId) {
+        return signouts.stream().anyMatch(s -> s.getRequest().requestId().equals(requestId));
     }
 
     public String getUserId() { return userId; }

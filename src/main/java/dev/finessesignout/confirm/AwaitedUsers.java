@@ -34,6 +34,16 @@ public class AwaitedUsers {
         register(signout);
     }
 
+    /**
+     * The request already waits for its proof in the repository: Finesse accepted it, and the bundle stopped before
+     * its queue message was acknowledged. It must not be sent (or recorded) again.
+     */
+    public boolean isAlreadyAwaiting(@ExchangeProperty(Signout.PROPERTY) Signout signout) {
+        Exchange group = repository.get(context, signout.getRequest().userId());
+        AwaitedSignouts awaited = group == null ? null : group.getIn().getBody(AwaitedSignouts.class);
+        return awaited != null && awaited.holds(signout.getRequest().requestId());
+    }
+
     /** The request's outcome is final (a no-op for a request that was never sent). */
     public void release(@ExchangeProperty(Signout.PROPERTY) Signout signout) {
         if (signout == null) {

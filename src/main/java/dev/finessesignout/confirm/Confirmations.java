@@ -12,6 +12,7 @@ import dev.finessesignout.signout.Signout;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 
 /**
  * The confirmation aggregator's parts: how a group grows (the aggregation strategy), how long it may wait, and what
@@ -57,8 +58,11 @@ public class Confirmations implements AggregationStrategy {
             awaited.add(evidence, clockTolerance);
         }
         target.getIn().setBody(awaited);
-        // Camel evaluates the completion time-out on the incoming exchange, not on the group
-        item.getIn().setHeader(Correlation.WAIT_MILLIS, wait(awaited));
+        // Camel evaluates the completion time-out on the incoming exchange, not on the group; the group keeps it too,
+        // as the wait it is restored with after a restart
+        long wait = wait(awaited);
+        item.getIn().setHeader(Correlation.WAIT_MILLIS, wait);
+        target.setProperty(ExchangePropertyKey.AGGREGATED_TIMEOUT, wait);
         return target;
     }
 
@@ -70,6 +74,16 @@ public class Confirmations implements AggregationStrategy {
     /** The requests of a finished group, each to be audited (after a poll when no notification settled it). */
     public List<Signout> requests(@Body AwaitedSignouts awaited) {
         return awaited == null ? List.of() : awaited.getSignouts();
+    }
+
+    /** The report on a group that could not be completed: its requests have no final record. */
+    public String deadLetter(@Body AwaitedSignouts awaited) {
+        StringBuilder text = new StringBuilder("No final record could be written for these requests of user ")
+                .append(awaited.getUserId()).append(" (the confirmation failed every recovery attempt):");
+        awaited.getSignouts().forEach(s -> text.append("\n  request ").append(s.getRequest().requestId())
+                .append(" from ").append(s.getRequest().source()).append(": ").append(s.getOutcome())
+                .append(s.getDetail() == null ? "" : " - " + s.getDetail()));
+        return text.append('\n').toString();
     }
 
     /** Maps {@code GET User} for a request that no notification settled. */

@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.finessesignout.signout.CredentialsGuard;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.jivesoftware.smack.AbstractXMPPConnection;
@@ -18,6 +20,7 @@ import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPConnectionRegistry;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.PresenceTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -30,28 +33,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks after the listener's XMPP session, which the camel-xmpp consumer creates and reconnects: after every login it
- * subscribes (with the session's full JID) to the Team nodes of the teams the service account supervises, it pings the
- * server (Finesse expects a ping about every 20 s), it logs in again when camel-xmpp's connection check reconnected
- * without logging in, and it unsubscribes when the listener stops, so that no subscription stays behind on Finesse.
+ * Looks after the listener's XMPP session, which the camel-xmpp consumer creates and reconnects. It logs the session in
+ * as soon as it connects (camel-xmpp's reconnection does not log in), unless Finesse already refused the service
+ * account's credentials (a refused login stops REST calls too: both count towards Finesse's lock-out); after every
+ * login it subscribes (with the session's full JID) to the Team nodes of the teams the account supervises; it pings
+ * the server every few seconds (Finesse expects about 20) and drops a session whose ping fails; and it unsubscribes
+ * when the listener stops, so that no subscription stays behind on Finesse.
  */
 public class NotificationSession extends EventNotifierSupport implements ConnectionCreationListener {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSession.class);
-    /** camel-xmpp logs in right after connecting; only a connection still anonymous after this is logged in here. */
-    private static final long LOGIN_CHECK_SECONDS = 3;
     private static final long RESUBSCRIBE_SECONDS = 15;
 
     private final ConnectionConfiguration config;
     private final String pubsubService;
     private final int pingSeconds;
+    private final CredentialsGuard guard;
+    private final String username;
     private volatile Supplier<List<String>> supervisedTeams;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private volatile XMPPConnection current;
     /** Set once the listener stops: no login or subscription any more on its way out. */
     private volatile boolean closing;
     private ScheduledExecutorService executor;
+    /** The session subscribed (to every watched team, possibly none) since it last logged in. */
+    private volatile boolean subscribed;
+    private ScheduledFuture<?> retry;
 
-    public NotificationSession(ConnectionConfiguration config, String pubsubService, int pingSeconds) {
+    public NotificationSession(ConnectionConfiguration config, String pubsubService, int pingSeconds,
+            CredentialsGuard guard, String username) {
+        this.guard = guard;
+        this.username = username;
         this.config = config;
         this.pubsubService = pubsubService;
         this.pingSeconds = pingSeconds;
@@ -70,6 +81,8 @@ public class NotificationSession extends EventNotifierSupport implements Connect
             return thread;
         });
         XMPPConnectionRegistry.addConnectionCreationListener(this);
+        // Smack's PingManager pings only an idle session; Finesse wants a ping at a steady pace
+        executor.scheduleAtFixedRate(this::ping, pingSeconds, pingSeconds, TimeUnit.SECONDS);
     }
 
     @Override
@@ -87,12 +100,7 @@ public class NotificationSession extends EventNotifierSupport implements Connect
         closing = false;
         // camel-xmpp reconnects; Smack's own reconnection would race it
         ReconnectionManager.getInstanceFor((AbstractXMPPConnection) connection).disableAutomaticReconnection();
-        PingManager ping = PingManager.getInstanceFor(connection);
-        ping.setPingInterval(pingSeconds);
-        ping.registerPingFailedListener(() -> {
-            LOG.warn("The XMPP notification service did not answer a ping: dropping the session to reconnect");
-            ((XMPPTCPConnection) connection).instantShutdown();
-        });
+        PingManager.getInstanceFor(connection).setPingInterval(0);
         // camel-xmpp stops by disconnecting, which first sends unavailable presence: the last moment to unsubscribe
         ((AbstractXMPPConnection) connection).addStanzaInterceptor(leaving -> unsubscribe(connection),
                 new AndFilter(StanzaTypeFilter.PRESENCE, PresenceTypeFilter.UNAVAILABLE));
@@ -100,7 +108,7 @@ public class NotificationSession extends EventNotifierSupport implements Connect
             @Override
             public void connected(XMPPConnection c) {
                 current = c;
-                executor.schedule(() -> loginIfNeeded(c), LOGIN_CHECK_SECONDS, TimeUnit.SECONDS);
+                logIn(c); // called inside connect(), before camel-xmpp would log in (or not, after a reconnect)
             }
 
             @Override
@@ -112,27 +120,53 @@ public class NotificationSession extends EventNotifierSupport implements Connect
             @Override
             public void connectionClosed() {
                 watched.clear();
+                subscribed = false;
             }
 
             @Override
             public void connectionClosedOnError(Exception e) {
                 watched.clear();
+                subscribed = false;
                 LOG.warn("Lost the XMPP notification service ({}); reconnecting. Requests accepted meanwhile are "
                         + "confirmed by their notifications once it is back, or else by GET User", e.toString());
             }
         });
     }
 
-    private void loginIfNeeded(XMPPConnection c) {
-        if (!closing && c.isConnected() && !c.isAuthenticated()) {
-            try {
-                LOG.info("The XMPP session reconnected without logging in: logging in");
-                ((AbstractXMPPConnection) c).login();
-            } catch (SmackException.AlreadyLoggedInException raced) {
-                LOG.debug("Already logged in");
-            } catch (Exception e) {
-                LOG.warn("Could not log in to the XMPP notification service: {}", e.toString());
+    private void logIn(XMPPConnection c) {
+        if (closing || c.isAuthenticated()) {
+            return;
+        }
+        if (guard.isRefused()) {
+            LOG.warn("Not logging in to the XMPP notification service: Finesse refused the service account's "
+                    + "credentials; correct finesse.username / finesse.password and restart");
+            ((XMPPTCPConnection) c).instantShutdown();
+            return;
+        }
+        try {
+            ((AbstractXMPPConnection) c).login();
+        } catch (SASLErrorException refused) {
+            guard.refusedLogin(username, "the XMPP notification service (" + refused.getSASLFailure()
+                    .getSASLErrorString() + ")");
+            ((XMPPTCPConnection) c).instantShutdown();
+        } catch (Exception e) {
+            LOG.warn("Could not log in to the XMPP notification service ({}); trying again", e.toString());
+            ((XMPPTCPConnection) c).instantShutdown();
+        }
+    }
+
+    private void ping() {
+        XMPPConnection c = current;
+        if (closing || c == null || !c.isAuthenticated()) {
+            return;
+        }
+        try {
+            if (!PingManager.getInstanceFor(c).pingMyServer(false)) {
+                LOG.warn("The XMPP notification service did not answer a ping: dropping the session to reconnect");
+                ((XMPPTCPConnection) c).instantShutdown();
             }
+        } catch (Exception e) {
+            LOG.debug("Ping not sent: {}", e.toString());
         }
     }
 
@@ -152,11 +186,22 @@ public class NotificationSession extends EventNotifierSupport implements Connect
                 }
                 watched.add(team);
             }
-            LOG.info("Listening for Finesse notifications as {} on the nodes of teams {}", jid, teams);
+            subscribed = true;
+            if (teams.isEmpty()) {
+                LOG.warn("Logged in as {}, but there is no team to watch (check confirm.listener.teams and the teams "
+                        + "the service account supervises): every sign-out is confirmed by GET User", jid);
+            } else {
+                LOG.info("Listening for Finesse notifications as {} on the nodes of teams {}", jid, teams);
+            }
         } catch (Exception e) {
             LOG.warn("Could not subscribe to the supervised teams' notifications ({}); trying again in {} s",
                     e.toString(), RESUBSCRIBE_SECONDS);
-            executor.schedule(() -> subscribe(c), RESUBSCRIBE_SECONDS, TimeUnit.SECONDS);
+            synchronized (this) {
+                if (retry != null) {
+                    retry.cancel(false);
+                }
+                retry = executor.schedule(() -> subscribe(c), RESUBSCRIBE_SECONDS, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -210,10 +255,10 @@ public class NotificationSession extends EventNotifierSupport implements Connect
         close();
     }
 
-    /** The session is logged in and subscribed. */
+    /** The session is logged in and subscribed (to every team it watches, possibly none). */
     public boolean isListening() {
         XMPPConnection c = current;
-        return c != null && c.isAuthenticated() && !watched.isEmpty();
+        return c != null && c.isAuthenticated() && subscribed;
     }
 
     public boolean watches(String teamId) {

@@ -34,6 +34,15 @@ public class CredentialsGuard {
         }
     }
 
+    /** Finesse refused a login of the service account elsewhere (its XMPP notification service). */
+    public void refusedLogin(String username, String where) {
+        String reason = where + " refused the credentials of service account " + username
+                + ", so no further request or login is made with them to avoid locking the account";
+        if (refusal.compareAndSet(null, reason)) {
+            LOG.error(reason);
+        }
+    }
+
     public boolean isRefused() {
         return refusal.get() != null;
     }

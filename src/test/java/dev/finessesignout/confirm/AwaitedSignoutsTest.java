@@ -88,6 +88,33 @@ class AwaitedSignoutsTest {
         assertEquals(1, group.getSignouts().size());
     }
 
+    @Test
+    void aRequestSentAgainAfterACrashIsHeldOnce() {
+        AwaitedSignouts group = new AwaitedSignouts("1042");
+        group.add(accepted("r-1"), TOLERANCE);
+        group.add(accepted("r-1"), TOLERANCE);
+        assertEquals(1, group.getSignouts().size());
+        assertTrue(group.holds("r-1"));
+    }
+
+    @Test
+    void theGroupKeepsTheWaitItNeedsForARestart() {
+        var context = new org.apache.camel.impl.DefaultCamelContext();
+        Confirmations confirmations = new Confirmations(TOLERANCE, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                null, null);
+        var first = new org.apache.camel.support.DefaultExchange(context);
+        first.getIn().setHeader(Correlation.USER, "1042");
+        first.getIn().setBody(accepted("r-1"));
+        var group = confirmations.aggregate(null, first);
+        assertEquals(30_000L, group.getProperty(org.apache.camel.ExchangePropertyKey.AGGREGATED_TIMEOUT, Long.class));
+        var pending = new org.apache.camel.support.DefaultExchange(context);
+        pending.getIn().setBody(evidence(Evidence.Kind.SIGN_OUT_PENDING, "r-1", sent));
+        group = confirmations.aggregate(group, pending);
+        assertEquals(900_000L, group.getProperty(org.apache.camel.ExchangePropertyKey.AGGREGATED_TIMEOUT, Long.class),
+                "a restored group waits for the call to end, not for the shorter notification wait");
+        assertEquals(900_000L, pending.getIn().getHeader(Correlation.WAIT_MILLIS, Long.class));
+    }
+
     private Signout accepted(String requestId) {
         Signout signout = new Signout(new SignoutRequest(requestId, "1042", null, RequestSource.file("f.csv"), sent));
         signout.sending();
