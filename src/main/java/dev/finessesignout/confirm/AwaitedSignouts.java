@@ -3,6 +3,7 @@ package dev.finessesignout.confirm;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +48,10 @@ public class AwaitedSignouts implements Serializable {
     /**
      * The contract's rules (section 5): a LOGOUT naming the request confirms it; without the requestId, a LOGOUT at or
      * after the time the request was sent confirms it; an apiErrors update naming the request fails it; a pending
-     * LOGOUT keeps it open. The tolerance absorbs a small clock difference between Finesse and this machine.
+     * LOGOUT keeps it open. A 202 means the user was signed in when the request was sent, so anything older is stale:
+     * a notification heard before the request left (a late duplicate of an earlier sign-out), or a change naming
+     * another request from before it. Only a change that names no request gets the tolerance for a clock difference
+     * between Finesse and this machine.
      */
     static void apply(Evidence heard, Signout signout, Duration clockTolerance) {
         if (signout.getOutcome() != Outcome.ACCEPTED) {
@@ -55,8 +59,12 @@ public class AwaitedSignouts implements Serializable {
         }
         String requestId = signout.getRequest().requestId();
         boolean named = requestId.equals(heard.requestId());
-        boolean afterRequest = signout.getSentAt() == null
-                || !heard.time().isBefore(signout.getSentAt().minus(clockTolerance));
+        Instant sent = signout.getSentAt();
+        if (!named && sent != null && heard.receivedAt().isBefore(sent)) {
+            return;
+        }
+        Duration tolerance = heard.requestId() == null ? clockTolerance : Duration.ZERO;
+        boolean afterRequest = sent == null || !heard.time().isBefore(sent.minus(tolerance));
         switch (heard.kind()) {
             case REQUEST_FAILED -> {
                 if (named) {

@@ -45,6 +45,21 @@ class AwaitedSignoutsTest {
     }
 
     @Test
+    void staleNotificationsOfAnEarlierSignOutConfirmNothing() {
+        Evidence heardBeforeTheRequestLeft = evidence(Evidence.Kind.SIGNED_OUT, null, Instant.now());
+        Signout signout = accepted("r-1");
+        AwaitedSignouts group = new AwaitedSignouts("1042");
+        group.add(heardBeforeTheRequestLeft, TOLERANCE);
+        group.add(signout, TOLERANCE);
+        assertFalse(group.isComplete(), "heard before the request was sent: a late duplicate");
+        group.add(evidence(Evidence.Kind.SIGNED_OUT, "an-earlier-request", signout.getSentAt().minusMillis(1500)),
+                TOLERANCE);
+        assertFalse(group.isComplete(), "another request's LOGOUT from before this one gets no clock tolerance");
+        group.add(evidence(Evidence.Kind.SIGNED_OUT, null, signout.getSentAt().minusMillis(1500)), TOLERANCE);
+        assertTrue(group.isComplete(), "a change naming no request does");
+    }
+
+    @Test
     void anAsynchronousFailureFailsOnlyTheRequestItNames() {
         Signout first = accepted("r-1");
         Signout second = accepted("r-2");
