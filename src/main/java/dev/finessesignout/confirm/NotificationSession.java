@@ -80,6 +80,7 @@ public class NotificationSession extends EventNotifierSupport implements Connect
             thread.setDaemon(true);
             return thread;
         });
+        RawPubsubEvent.register();
         XMPPConnectionRegistry.addConnectionCreationListener(this);
         // Smack's PingManager pings only an idle session; Finesse wants a ping at a steady pace
         executor.scheduleAtFixedRate(this::ping, pingSeconds, pingSeconds, TimeUnit.SECONDS);
