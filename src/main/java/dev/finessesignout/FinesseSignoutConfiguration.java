@@ -259,6 +259,11 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public dev.finessesignout.request.MessageRequestParser messageRequestParser() throws Exception {
+        return new dev.finessesignout.request.MessageRequestParser(objectMapper());
+    }
+
+    @BindToRegistry
     public CsvRequestParser csvRequestParser() {
         return new CsvRequestParser();
     }

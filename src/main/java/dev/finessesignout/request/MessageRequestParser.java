@@ -1,0 +1,125 @@
+package dev.finessesignout.request;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+
+/**
+ * Reads the requests of a JMS message: JSON (one object or an array) or XML (one {@code <signoutRequest>} or a
+ * {@code <signoutRequests>} batch), recognised by content. A request without requestId gets one derived from the
+ * message id and its position, so a redelivered message yields the same ids (and the broker drops the repeats).
+ */
+public class MessageRequestParser {
+    private final ObjectMapper json;
+    private final JAXBContext xml;
+    private final XMLInputFactory inputFactory = XMLInputFactory.newFactory();
+
+    public MessageRequestParser(ObjectMapper json) throws JAXBException {
+        this.json = json;
+        this.xml = JAXBContext.newInstance(MessageRequest.class, MessageRequests.class);
+        inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false); // no DOCTYPE, no XXE
+        inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
+    public List<SignoutRequest> parse(@Body byte[] body, @Header("JMSMessageID") String messageId) {
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1).strip();
+        }
+        if (text.isEmpty()) {
+            throw new UnreadableMessageException("the message has no body; expected a JSON or XML sign-out request");
+        }
+        List<MessageRequest> items = text.startsWith("<") ? xml(text) : text.startsWith("{") || text.startsWith("[")
+                ? json(text) : null;
+        if (items == null) {
+            throw new UnreadableMessageException("the body is neither JSON nor XML");
+        }
+        if (items.isEmpty()) {
+            throw new UnreadableMessageException("the message holds no request");
+        }
+        List<SignoutRequest> requests = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            MessageRequest item = items.get(i);
+            String requestId = item.requestId != null && !item.requestId.isBlank() ? item.requestId.strip()
+                    : UUID.nameUUIDFromBytes(("jms|" + messageId + "|" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            requests.add(new SignoutRequest(requestId, trim(item.userId), blankToNull(item.reasonCodeId),
+                    new RequestSource("jms", null, items.size() > 1 ? i + 1 : null, messageId, null, null),
+                    Instant.now()));
+        }
+        return requests;
+    }
+
+    /** Each request is checked on its own: a bad one is audited, the others go on. */
+    public SignoutRequest validated(@Body SignoutRequest request) {
+        return request.validated();
+    }
+
+    private List<MessageRequest> json(String text) {
+        try {
+            JsonNode tree = json.readTree(text);
+            List<MessageRequest> items = new ArrayList<>();
+            for (JsonNode node : tree.isArray() ? tree : List.of(tree)) {
+                if (!node.isObject()) {
+                    throw new UnreadableMessageException("a JSON request must be an object, not " + node.getNodeType());
+                }
+                for (String field : List.of("requestId", "userId", "reasonCodeId")) {
+                    if (node.has(field) && !node.get(field).isValueNode()) {
+                        throw new UnreadableMessageException("\"" + field + "\" must be a string or a number");
+                    }
+                }
+                items.add(json.treeToValue(node, MessageRequest.class));
+            }
+            return items;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnreadableMessageException("unreadable JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private List<MessageRequest> xml(String text) {
+        XMLStreamReader reader = null;
+        try {
+            reader = inputFactory.createXMLStreamReader(new StringReader(text));
+            Object root = xml.createUnmarshaller().unmarshal(reader);
+            if (root instanceof MessageRequests batch) {
+                return batch.requests;
+            }
+            if (root instanceof MessageRequest one) {
+                return List.of(one);
+            }
+            throw new UnreadableMessageException("unexpected XML root element");
+        } catch (JAXBException | javax.xml.stream.XMLStreamException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new UnreadableMessageException("unreadable XML (expected <signoutRequest> or <signoutRequests>; "
+                    + "a DOCTYPE is refused): " + cause.getMessage());
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (javax.xml.stream.XMLStreamException ignored) {
+                    // nothing left to read
+                }
+            }
+        }
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.finessesignout;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Requests sent as JMS messages to the request queue, as an enterprise service bus would: JSON or XML, one or a
+ * batch; bad requests audited next to good ones; messages without a usable request in the dead letter queue.
+ */
+class JmsIntakeTest extends SignoutTestSupport {
+    private static final String QUEUE = "jms:queue:finesse.signout.intake";
+    private static final String DEAD_LETTERS = "jms:queue:finesse.signout.intake.DLQ";
+
+    @Test
+    void oneJsonRequestAndAJsonBatch() {
+        send("{\"userId\": \"1001\", \"requestId\": \"esb-1\"}");
+        send("[{\"userId\": \"1002\"}, {\"userId\": 1004, \"reasonCodeId\": \"12\"}]");
+        List<JsonNode> records = awaitAudit(3);
+        assertEquals("esb-1", recordOf(records, "1001").path("requestId").asText());
+        for (String user : List.of("1001", "1002", "1004")) {
+            JsonNode record = recordOf(records, user);
+            assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
+            assertEquals("jms", record.path("source").path("trigger").asText());
+            assertTrue(record.path("source").hasNonNull("messageId"), record.toString());
+        }
+        assertEquals(2, recordOf(records, "1004").path("source").path("line").asInt(), "its place in the batch");
+    }
+
+    @Test
+    void oneXmlRequestAndAnXmlBatchWithABadRequestInIt() {
+        send("<signoutRequest><userId>1005</userId><reasonCodeId>12</reasonCodeId></signoutRequest>");
+        send("<signoutRequests><signoutRequest><userId>1007</userId></signoutRequest>"
+                + "<signoutRequest><userId>../1008</userId></signoutRequest></signoutRequests>");
+        List<JsonNode> records = awaitAudit(3);
+        assertEquals("CONFIRMED", recordOf(records, "1005").path("outcome").asText());
+        assertEquals("12", recordOf(records, "1005").path("reasonCodeId").asText());
+        assertEquals("CONFIRMED", recordOf(records, "1007").path("outcome").asText());
+        assertEquals("INVALID_REQUEST", recordOf(records, "../1008").path("outcome").asText());
+        assertEquals(0, SIMULATOR.signOutCalls("1008"));
+    }
+
+    @Test
+    void messagesWithoutAUsableRequestGoToTheDeadLetterQueueWithTheReason() {
+        Map<String, String> poison = Map.of(
+                "", "no body",
+                "userId=1001", "neither JSON nor XML",
+                "{\"userId\": [\"1001\"]}", "must be a string",
+                "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><signoutRequest><userId>&e;</userId></signoutRequest>",
+                "unreadable XML",
+                "<order><id>1</id></order>", "unreadable XML");
+        poison.keySet().forEach(this::send);
+        ConsumerTemplate consumer = context.createConsumerTemplate();
+        for (int i = 0; i < poison.size(); i++) {
+            Exchange dead = consumer.receive(DEAD_LETTERS, 30_000);
+            assertNotNull(dead, "message " + (i + 1) + " of " + poison.size() + " in the dead letter queue");
+            String body = dead.getMessage().getBody(String.class);
+            String reason = dead.getMessage().getHeader("finesseSignoutError", String.class);
+            String expected = poison.get(body == null ? "" : body);
+            assertNotNull(expected, "the original body is kept: " + body);
+            assertTrue(reason.contains(expected), reason);
+        }
+        List<JsonNode> records = awaitAudit(poison.size());
+        records.forEach(r -> assertEquals("INVALID_REQUEST", r.path("outcome").asText(), r.toString()));
+        records.forEach(r -> assertEquals("jms", r.path("source").path("trigger").asText(), r.toString()));
+        send("{\"userId\": \"1009\"}");
+        assertEquals("CONFIRMED", recordOf(awaitAudit(poison.size() + 1), "1009").path("outcome").asText(),
+                "the queue goes on");
+    }
+
+    private void send(String body) {
+        template.sendBody(QUEUE, body);
+    }
+}
