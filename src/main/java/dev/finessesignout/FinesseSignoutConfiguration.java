@@ -189,6 +189,11 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public dev.finessesignout.audit.AuditReplies auditReplies() {
+        return new dev.finessesignout.audit.AuditReplies();
+    }
+
+    @BindToRegistry
     public BatchSummaries batchSummaries() {
         return new BatchSummaries();
     }

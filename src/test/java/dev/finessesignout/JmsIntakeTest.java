@@ -17,6 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * batch; bad requests audited next to good ones; messages without a usable request in the dead letter queue.
  */
 class JmsIntakeTest extends SignoutTestSupport {
+
+    @Override
+    protected void overrideProperties(java.util.Properties properties) {
+        properties.put("audit.topic.enabled", "true");
+    }
+
     private static final String QUEUE = "jms:queue:finesse.signout.intake";
     private static final String DEAD_LETTERS = "jms:queue:finesse.signout.intake.DLQ";
 
@@ -74,6 +80,26 @@ class JmsIntakeTest extends SignoutTestSupport {
         send("{\"userId\": \"1009\"}");
         assertEquals("CONFIRMED", recordOf(awaitAudit(poison.size() + 1), "1009").path("outcome").asText(),
                 "the queue goes on");
+    }
+
+    @Test
+    void aCallerThatNamesAReplyQueueGetsTheFinalRecordWithItsCorrelationIdAndTheTopicGetsItToo() throws Exception {
+        ConsumerTemplate consumer = context.createConsumerTemplate();
+        var onTopic = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> consumer.receive("jms:topic:finesse.signout.audit", 30_000));
+        pause(1000); // the topic subscription is up
+        template.sendBodyAndHeader(QUEUE + "?replyTo=esb.replies&exchangePattern=InOnly&preserveMessageQos=true",
+                "{\"userId\": \"1010\"}", "JMSCorrelationID", "esb-corr-7");
+        Exchange reply = consumer.receive("jms:queue:esb.replies", 30_000);
+        assertNotNull(reply, "the final record came back");
+        assertEquals("esb-corr-7", reply.getMessage().getHeader("JMSCorrelationID"));
+        JsonNode record = JSON.readTree(reply.getMessage().getBody(String.class));
+        assertEquals("1010", record.path("userId").asText());
+        assertEquals("CONFIRMED", record.path("outcome").asText(), "sent once the outcome is final: " + record);
+        Exchange published = onTopic.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertNotNull(published, "the record was published on the audit topic");
+        assertEquals(record.path("requestId").asText(),
+                JSON.readTree(published.getMessage().getBody(String.class)).path("requestId").asText());
     }
 
     private void send(String body) {

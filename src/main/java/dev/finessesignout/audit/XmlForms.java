@@ -33,13 +33,16 @@ final class XmlForms {
         String messageId;
         String schedule;
         String batch;
+        String replyTo;
+        String correlationId;
     }
 
     static final class SourceForm extends XmlAdapter<Source, RequestSource> {
         @Override
         public RequestSource unmarshal(Source form) {
             return form == null ? null
-                    : new RequestSource(form.trigger, form.file, form.line, form.messageId, form.schedule, form.batch);
+                    : new RequestSource(form.trigger, form.file, form.line, form.messageId, form.schedule, form.batch,
+                            form.replyTo, form.correlationId);
         }
 
         @Override
@@ -54,6 +57,8 @@ final class XmlForms {
             form.messageId = source.messageId();
             form.schedule = source.schedule();
             form.batch = source.batch();
+            form.replyTo = source.replyTo();
+            form.correlationId = source.correlationId();
             return form;
         }
     }

@@ -34,7 +34,9 @@ public class MessageRequestParser {
         inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    public List<SignoutRequest> parse(@Body byte[] body, @Header("JMSMessageID") String messageId) {
+    public List<SignoutRequest> parse(@Body byte[] body, @Header("JMSMessageID") String messageId,
+            @Header("JMSReplyTo") Object replyTo, @Header("JMSCorrelationID") String correlationId) {
+        String replyUri = replyUri(replyTo);
         String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).strip();
@@ -56,10 +58,27 @@ public class MessageRequestParser {
             String requestId = item.requestId != null && !item.requestId.isBlank() ? item.requestId.strip()
                     : UUID.nameUUIDFromBytes(("jms|" + messageId + "|" + i).getBytes(StandardCharsets.UTF_8)).toString();
             requests.add(new SignoutRequest(requestId, trim(item.userId), blankToNull(item.reasonCodeId),
-                    new RequestSource("jms", null, items.size() > 1 ? i + 1 : null, messageId, null, null),
+                    new RequestSource("jms", null, items.size() > 1 ? i + 1 : null, messageId, null, null, replyUri,
+                            replyUri == null ? null : correlationId != null ? correlationId : messageId),
                     Instant.now()));
         }
         return requests;
+    }
+
+    /** The reply destination as a Camel endpoint URI (the JMS convention: the caller's correlation id, or else the
+     * message id, goes back with the answer). */
+    private static String replyUri(Object replyTo) {
+        try {
+            if (replyTo instanceof jakarta.jms.Queue queue) {
+                return "jms:queue:" + queue.getQueueName();
+            }
+            if (replyTo instanceof jakarta.jms.Topic topic) {
+                return "jms:topic:" + topic.getTopicName();
+            }
+        } catch (jakarta.jms.JMSException e) {
+            throw new UnreadableMessageException("unreadable JMSReplyTo: " + e.getMessage());
+        }
+        return replyTo instanceof String name && !name.isBlank() ? "jms:queue:" + name : null;
     }
 
     /** Each request is checked on its own: a bad one is audited, the others go on. */
