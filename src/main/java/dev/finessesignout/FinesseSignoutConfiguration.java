@@ -265,7 +265,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public dev.finessesignout.request.MessageRequestParser messageRequestParser() throws Exception {
-        return new dev.finessesignout.request.MessageRequestParser(objectMapper());
+        return new dev.finessesignout.request.MessageRequestParser(objectMapper(), finesseXml);
     }
 
     @BindToRegistry

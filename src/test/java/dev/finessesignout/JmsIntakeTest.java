@@ -61,8 +61,10 @@ class JmsIntakeTest extends SignoutTestSupport {
                 "userId=1001", "neither JSON nor XML",
                 "{\"userId\": [\"1001\"]}", "must be a string",
                 "<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><signoutRequest><userId>&e;</userId></signoutRequest>",
-                "unreadable XML",
-                "<order><id>1</id></order>", "unreadable XML");
+                "DOCTYPE and entity references are not allowed",
+                "<order><id>1</id></order>", "unexpected element",
+                "<!DOCTYPE signoutRequest><signoutRequest><userId>1001</userId></signoutRequest>",
+                "DOCTYPE and entity references are not allowed");
         poison.keySet().forEach(this::send);
         ConsumerTemplate consumer = context.createConsumerTemplate();
         for (int i = 0; i < poison.size(); i++) {

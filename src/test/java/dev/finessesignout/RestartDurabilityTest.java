@@ -83,8 +83,16 @@ class RestartDurabilityTest {
         }
         assertTrue(readAudit().isEmpty(), "no outcome is final yet: " + readAudit());
 
+        String sentFor1005 = SIMULATOR.side("A").recentCalls().stream()
+                .filter(call -> call.path().endsWith("/User/1005") && "PUT".equals(call.method())).findFirst()
+                .orElseThrow().requestId();
+
         Main second = start(SignoutTestSupport.bundleProperties());
         try {
+            // as if the bundle had died before the queue message of 1005 was acknowledged: it comes again
+            second.getCamelContext().createProducerTemplate().sendBody("jms:queue:finesse.signout.requests",
+                    "{\"requestId\":\"" + sentFor1005 + "\",\"userId\":\"1005\",\"source\":{\"trigger\":\"file\","
+                            + "\"file\":\"wait.csv\",\"line\":1}}");
             List<JsonNode> records = awaitAudit(2);
             for (String id : List.of("1005", "1007")) {
                 JsonNode record = recordOf(records, id);
@@ -92,6 +100,7 @@ class RestartDurabilityTest {
                 assertEquals("POLL", record.path("confirmedBy").asText());
                 assertEquals(1, SIMULATOR.signOutCalls(id), "user " + id + " signed out once");
             }
+            assertEquals(2, readAudit().size(), "one record per request: " + readAudit());
         } finally {
             second.stop();
         }

@@ -39,6 +39,10 @@ public class AwaitedUsers {
      * its queue message was acknowledged. It must not be sent (or recorded) again.
      */
     public boolean isAlreadyAwaiting(@ExchangeProperty(Signout.PROPERTY) Signout signout) {
+        // every request in the repository is registered here: most requests need no repository read
+        if (!isAwaited(signout.getRequest().userId())) {
+            return false;
+        }
         Exchange group = repository.get(context, signout.getRequest().userId());
         AwaitedSignouts awaited = group == null ? null : group.getIn().getBody(AwaitedSignouts.class);
         return awaited != null && awaited.holds(signout.getRequest().requestId());

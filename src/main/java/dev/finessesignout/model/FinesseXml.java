@@ -56,6 +56,11 @@ public final class FinesseXml {
         inputFactory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     }
 
+    /** A reader of {@code xml} that refuses any DOCTYPE or entity reference (no XXE, no entity expansion). */
+    public XMLStreamReader safeReader(String xml) throws XMLStreamException {
+        return new RefusingDtd(inputFactory.createXMLStreamReader(new StringReader(xml)));
+    }
+
     /** Reads {@code xml} as {@code type}, whatever the spelling of its root element. */
     public <T> T read(String xml, Class<T> type) {
         XMLStreamReader reader = null;
@@ -224,9 +229,9 @@ public final class FinesseXml {
         }
     }
 
-    /** Presents every element in the model's own spelling and without namespace; refuses DOCTYPEs. */
-    private final class CaseFoldingReader extends StreamReaderDelegate {
-        CaseFoldingReader(XMLStreamReader reader) throws XMLStreamException {
+    /** Refuses DOCTYPEs and entity references as they come. */
+    private static class RefusingDtd extends StreamReaderDelegate {
+        RefusingDtd(XMLStreamReader reader) throws XMLStreamException {
             super(reader);
             refuseDtd(reader.getEventType());
         }
@@ -241,11 +246,18 @@ public final class FinesseXml {
             return refuseDtd(super.nextTag());
         }
 
-        private int refuseDtd(int event) throws XMLStreamException {
+        private static int refuseDtd(int event) throws XMLStreamException {
             if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw new XMLStreamException("DOCTYPE and entity references are not allowed in Finesse XML");
+                throw new XMLStreamException("DOCTYPE and entity references are not allowed");
             }
             return event;
+        }
+    }
+
+    /** Presents every element in the model's own spelling and without namespace; refuses DOCTYPEs. */
+    private final class CaseFoldingReader extends RefusingDtd {
+        CaseFoldingReader(XMLStreamReader reader) throws XMLStreamException {
+            super(reader);
         }
 
         @Override

@@ -1,17 +1,16 @@
 package dev.finessesignout.request;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.finessesignout.model.FinesseXml;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import org.apache.camel.Body;
@@ -25,13 +24,12 @@ import org.apache.camel.Header;
 public class MessageRequestParser {
     private final ObjectMapper json;
     private final JAXBContext xml;
-    private final XMLInputFactory inputFactory = XMLInputFactory.newFactory();
+    private final FinesseXml safeXml;
 
-    public MessageRequestParser(ObjectMapper json) throws JAXBException {
+    public MessageRequestParser(ObjectMapper json, FinesseXml safeXml) throws JAXBException {
         this.json = json;
         this.xml = JAXBContext.newInstance(MessageRequest.class, MessageRequests.class);
-        inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false); // no DOCTYPE, no XXE
-        inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        this.safeXml = safeXml;
     }
 
     public List<SignoutRequest> parse(@Body byte[] body, @Header("JMSMessageID") String messageId,
@@ -110,7 +108,7 @@ public class MessageRequestParser {
     private List<MessageRequest> xml(String text) {
         XMLStreamReader reader = null;
         try {
-            reader = inputFactory.createXMLStreamReader(new StringReader(text));
+            reader = safeXml.safeReader(text);
             Object root = xml.createUnmarshaller().unmarshal(reader);
             if (root instanceof MessageRequests batch) {
                 return batch.requests;
