@@ -45,6 +45,8 @@ public final class FinesseSimulator extends ServiceSupport {
     /** The account the simulator publishes notifications with; its password is made at each start. */
     static final String PUBLISHER = "finesse-notifications";
     private static final String SYSTEM_INFO_NODE = "/finesse/api/SystemInfo";
+    /** How long a node holds its answer back after publishing, in the beforeAnswer style. */
+    private static final long EARLY_DELIVERY_MILLIS = 300;
 
     private final Path setupFile;
     private final String host;
@@ -186,7 +188,10 @@ public final class FinesseSimulator extends ServiceSupport {
         }
     }
 
-    /** Before a node answers: with the beforeAnswer style, wait until every queued notification is published. */
+    /**
+     * Before a node answers: with the beforeAnswer style, wait until every queued notification is published, then a
+     * moment more, as the server delivers to subscribers on its own threads: the notification arrives before the 202.
+     */
     private void awaitNotificationsWhenEarly() {
         ExecutorService queue = notifier;
         if (queue == null || !notificationStyle.publishesBeforeAnswer()) {
@@ -194,6 +199,9 @@ public final class FinesseSimulator extends ServiceSupport {
         }
         try {
             queue.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(EARLY_DELIVERY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("Notifications were not published before the answer: {}", e.toString());
         }
