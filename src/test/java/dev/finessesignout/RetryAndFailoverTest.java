@@ -80,14 +80,18 @@ class RetryAndFailoverTest extends SignoutTestSupport {
     @Test
     void theSideInUseAnswering503HandsOverToTheOtherSide() {
         String inUse = sideInUse("1005");
-        String other = otherSide(inUse);
-
-        SIMULATOR.side(inUse).faults().unavailableFor(Duration.ofMinutes(5));
-        dropFile("in-use-503.csv", "1006\n");
-        JsonNode record = recordOf(awaitAudit(2), "1006");
-        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
-        assertEquals(other, record.path("finesseNode").asText());
+        handedOver(() -> SIMULATOR.side(inUse).faults().unavailableFor(Duration.ofMinutes(5)), inUse, "1006");
         assertEquals(1, SIMULATOR.side(inUse).calls("PUT", "/finesse/api/User/1006"), "tried first, answered 503");
+    }
+
+    /** With the fault on the side in use, the user's sign-out is confirmed through the other side. */
+    private static JsonNode handedOver(Runnable fault, String inUse, String user) {
+        fault.run();
+        dropFile("handed-over-" + user + ".csv", user + "\n");
+        JsonNode record = recordOf(awaitAudit(2), user);
+        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
+        assertEquals(otherSide(inUse), record.path("finesseNode").asText());
+        return record;
     }
 
     @Test
@@ -107,13 +111,8 @@ class RetryAndFailoverTest extends SignoutTestSupport {
     @Test
     void aNodeThatDoesNotAnswerInTimeHandsOverToTheOtherSide() {
         String inUse = sideInUse("1008");
-        String other = otherSide(inUse);
-
-        SIMULATOR.side(inUse).faults().latency(Duration.ofMillis(4000));
-        dropFile("slow.csv", "1009\n");
-        JsonNode record = recordOf(awaitAudit(2), "1009");
-        assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
-        assertEquals(other, record.path("finesseNode").asText());
+        JsonNode record = handedOver(() -> SIMULATOR.side(inUse).faults().latency(Duration.ofMillis(4000)), inUse,
+                "1009");
         assertEquals(2, record.path("attempts").asInt(), "the timed-out call may have reached Finesse: it counts");
     }
 

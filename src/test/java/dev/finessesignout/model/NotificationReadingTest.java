@@ -12,6 +12,11 @@ class NotificationReadingTest {
     private static final String FROM = "pubsub.finesse-a.example.com";
     private final FinesseXml xml = new FinesseXml();
 
+    /** A pubsub event message from pubsub.<domain> carrying {@code update} as the notification's content. */
+    private static String notification(String update) {
+        return message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>" + update + "</notification>");
+    }
+
     private static String message(String type, String itemContent) {
         return "<message from='" + FROM + "' to='svc-signout@finesse-a.example.com/signout-1'" + type + ">"
                 + "<event xmlns='http://jabber.org/protocol/pubsub#event'><items node='/finesse/api/Team/7/Users'>"
@@ -42,8 +47,7 @@ class NotificationReadingTest {
 
     @Test
     void readsTheUpdateAsEscapedText() {
-        assertSignedOut(xml.readNotification(message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>"
-                + escaped(UPDATE) + "</notification>")));
+        assertSignedOut(xml.readNotification(notification(escaped(UPDATE))));
     }
 
     @Test
@@ -57,8 +61,7 @@ class NotificationReadingTest {
         String shuffled = "<Update><source>/finesse/api/User/1042</source><requestId></requestId><event>put</event>"
                 + "<data><User><state>LOGOUT</state><loginId>1042</loginId><ReasonCode><code>255</code></ReasonCode>"
                 + "</User></data></Update>";
-        Update update = xml.readNotification(message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>"
-                + shuffled + "</notification>")).update();
+        Update update = xml.readNotification(notification(shuffled)).update();
         assertTrue(update.isPut());
         assertEquals("1042", update.user().getLoginId());
         assertEquals("255", update.user().getReasonCode().getCode());
@@ -70,8 +73,7 @@ class NotificationReadingTest {
         String failure = "<Update><data><apiErrors><apiError><errorType>Invalid State</errorType>"
                 + "<errorMessage>Cannot change state</errorMessage><errorData>1042</errorData></apiError></apiErrors>"
                 + "</data><event>PUT</event><requestId>r-7</requestId><source>/finesse/api/User/1042</source></Update>";
-        Update update = xml.readNotification(message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>"
-                + escaped(failure) + "</notification>")).update();
+        Update update = xml.readNotification(notification(escaped(failure))).update();
         assertNull(update.user());
         assertEquals("Invalid State", update.apiErrors().first().getErrorType());
         assertEquals("r-7", update.getRequestId());
@@ -82,8 +84,7 @@ class NotificationReadingTest {
         String team = "<Update><data><team><id>7</id><users><User><loginId>1</loginId><state>LOGOUT</state></User>"
                 + "<User><loginId>2</loginId><state>READY</state></User></users></team></data><event>PUT</event>"
                 + "<requestId/><source>/finesse/api/Team/7</source></Update>";
-        Update update = xml.readNotification(message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>"
-                + team + "</notification>")).update();
+        Update update = xml.readNotification(notification(team)).update();
         assertEquals(2, update.team().getUsers().size());
         assertTrue(update.team().getUsers().get(0).isSignedOut());
     }
@@ -98,7 +99,7 @@ class NotificationReadingTest {
     @Test
     void aMessageForwardedInsideAnotherCannotPassForAPubsubEvent() {
         String forged = "<message from='agent1002@finesse-a.example.com' type='chat'><forwarded xmlns='urn:xmpp:forward:0'>"
-                + message("", "<notification xmlns='http://jabber.org/protocol/pubsub'>" + UPDATE + "</notification>")
+                + notification(UPDATE)
                 + "</forwarded></message>";
         assertTrue(xml.readNotifications(forged).isEmpty());
     }
