@@ -3,6 +3,9 @@ package dev.finessesignout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,9 +30,11 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.leveldb.LevelDBAggregationRepository;
 import org.apache.camel.http.common.HttpConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -66,6 +71,32 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private String auditDir;
     @PropertyInject("confirm.state-dir")
     private String stateDir;
+    @PropertyInject("finesse.username")
+    private String username;
+    @PropertyInject("finesse.password")
+    private String password;
+    @PropertyInject("finesse.xmpp.host")
+    private String xmppHost;
+    @PropertyInject("finesse.xmpp.port")
+    private int xmppPort;
+    @PropertyInject("finesse.xmpp.domain")
+    private String xmppDomain;
+    @PropertyInject("finesse.xmpp.resource")
+    private String xmppResource;
+    @PropertyInject("finesse.xmpp.tls-protocols")
+    private String xmppTlsProtocols;
+    @PropertyInject("finesse.xmpp.ping-seconds")
+    private int pingSeconds;
+    @PropertyInject(value = "confirm.listener.teams", defaultValue = "")
+    private String listenerTeams;
+    @PropertyInject("confirm.clock-tolerance")
+    private long clockToleranceMillis;
+    @PropertyInject("confirm.notification-wait")
+    private long notificationWaitMillis;
+    @PropertyInject("confirm.pending-wait")
+    private long pendingWaitMillis;
+    @PropertyInject("audit.dedupe-size")
+    private int auditDedupeSize;
 
     @PropertyInject("simulator.enabled")
     private boolean simulatorEnabled;
@@ -121,71 +152,71 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
      * (requests awaiting proof, batches awaiting their last outcome) and the beans around them.
      */
     private void confirmation(CamelContext context) throws Exception {
-        var properties = context.getPropertiesComponent();
-        String domain = properties.resolveProperty("finesse.xmpp.domain").orElseThrow();
-        var tls = context.getRegistry().lookupByNameAndType("finesseTls", SSLContextParameters.class);
-        XMPPTCPConnectionConfiguration xmpp = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(domain)
-                .setHost(properties.resolveProperty("finesse.xmpp.host").orElseThrow())
-                .setPort(Integer.parseInt(properties.resolveProperty("finesse.xmpp.port").orElseThrow()))
-                .setUsernameAndPassword(properties.resolveProperty("finesse.username").orElseThrow(),
-                        properties.resolveProperty("finesse.password").orElseThrow())
-                .setResource(properties.resolveProperty("finesse.xmpp.resource").orElseThrow())
-                .setSecurityMode(SecurityMode.required)
-                .setCustomSSLContext(tls.createSSLContext(context))
-                .setEnabledSSLProtocols(properties.resolveProperty("finesse.xmpp.tls-protocols").orElseThrow()
-                        .split("\\s*,\\s*"))
-                .setSendPresence(false)
-                .build();
-        NotificationSession session = new NotificationSession(xmpp, "pubsub." + domain,
-                Integer.parseInt(properties.resolveProperty("finesse.xmpp.ping-seconds").orElseThrow()), credentialsGuard,
-                properties.resolveProperty("finesse.username").orElseThrow());
-        ProducerTemplate template = context.createProducerTemplate();
-        java.util.List<String> only = java.util.Arrays.stream(properties.resolveProperty("confirm.listener.teams")
-                .orElse("").split("\\s*,\\s*")).filter(team -> !team.isBlank()).toList();
-        session.supervisedTeams(() -> {
-            java.util.List<String> supervised = template.requestBody("direct:finesse-supervised-teams", null,
-                    java.util.List.class);
-            return only.isEmpty() ? supervised : supervised.stream().filter(only::contains).toList();
-        });
+        XMPPTCPConnectionConfiguration xmpp = xmppConnection(context);
+        NotificationSession session = new NotificationSession(xmpp, "pubsub." + xmppDomain, pingSeconds,
+                credentialsGuard, username);
+        session.supervisedTeams(watchedTeams(context.createProducerTemplate()));
         context.getManagementStrategy().addEventNotifier(session);
 
         Files.createDirectories(Path.of(stateDir));
-        LevelDBAggregationRepository awaiting = new LevelDBAggregationRepository("confirmations",
-                Path.of(stateDir, "confirmations.leveldb").toString());
-        LevelDBAggregationRepository batches = new LevelDBAggregationRepository("batches",
-                Path.of(stateDir, "batches.leveldb").toString());
-        for (LevelDBAggregationRepository repository : java.util.List.of(awaiting, batches)) {
-            repository.setSync(true); // as durable as the broker's journal: a power cut loses no accepted request
-            // a completion that keeps failing (the audit disk is full...) is retried, then handed over, not forever
-            repository.setMaximumRedeliveries(RECOVERY_ATTEMPTS);
-        }
-        awaiting.setDeadLetterUri("direct:confirmation-dead-letter");
-        batches.setDeadLetterUri("log:finesse.signout.batch-summary?level=ERROR&showBody=false");
+        LevelDBAggregationRepository awaiting = repository("confirmations", "direct:confirmation-dead-letter");
         AwaitedUsers awaited = new AwaitedUsers(awaiting, context);
         var registry = context.getRegistry();
         registry.bind("finesseXmppConnection", xmpp);
         registry.bind("notificationSession", session);
         registry.bind("confirmationRepository", awaiting);
-        registry.bind("batchRepository", batches);
+        registry.bind("batchRepository", repository("batches",
+                "log:finesse.signout.batch-summary?level=ERROR&showBody=false"));
         registry.bind("awaitedUsers", awaited);
         // completions (some poll Finesse, with retries) run here, never on the listener's or time-out checker's thread
         registry.bind("confirmationCompletions", context.getExecutorServiceManager().newThreadPool(this,
-                "confirmations", new org.apache.camel.builder.ThreadPoolProfileBuilder("confirmations").poolSize(4)
-                        .maxPoolSize(4).maxQueueSize(-1).build()));
+                "confirmations", new ThreadPoolProfileBuilder("confirmations").poolSize(4).maxPoolSize(4)
+                        .maxQueueSize(-1).build()));
         // one final record per request, even when a completion is replayed after a crash
-        registry.bind("auditedRequests", org.apache.camel.support.processor.idempotent.FileIdempotentRepository
-                .fileIdempotentRepository(Path.of(stateDir, "audited-requests.txt").toFile(),
-                        Integer.parseInt(properties.resolveProperty("audit.dedupe-size").orElseThrow()),
-                        64L * 1024 * 1024));
-        registry.bind("notificationEvidence", new NotificationEvidence(finesseXml, "pubsub." + domain, awaited));
-        registry.bind("confirmations", new Confirmations(millis(properties, "confirm.clock-tolerance"),
-                millis(properties, "confirm.notification-wait"), millis(properties, "confirm.pending-wait"), session,
-                finesseXml));
+        registry.bind("auditedRequests", FileIdempotentRepository.fileIdempotentRepository(
+                Path.of(stateDir, "audited-requests.txt").toFile(), auditDedupeSize, 64L * 1024 * 1024));
+        registry.bind("notificationEvidence", new NotificationEvidence(finesseXml, "pubsub." + xmppDomain, awaited));
+        registry.bind("confirmations", new Confirmations(Duration.ofMillis(clockToleranceMillis),
+                Duration.ofMillis(notificationWaitMillis), Duration.ofMillis(pendingWaitMillis), session, finesseXml));
     }
 
-    private static Duration millis(org.apache.camel.spi.PropertiesComponent properties, String key) {
-        return Duration.ofMillis(Long.parseLong(properties.resolveProperty(key).orElseThrow()));
+    /** The service account's session on the notification service: TLS required, trusted like Finesse's HTTPS. */
+    private XMPPTCPConnectionConfiguration xmppConnection(CamelContext context) throws Exception {
+        SSLContextParameters tls = context.getRegistry().lookupByNameAndType("finesseTls", SSLContextParameters.class);
+        return XMPPTCPConnectionConfiguration.builder()
+                .setXmppDomain(xmppDomain)
+                .setHost(xmppHost)
+                .setPort(xmppPort)
+                .setUsernameAndPassword(username, password)
+                .setResource(xmppResource)
+                .setSecurityMode(SecurityMode.required)
+                .setCustomSSLContext(tls.createSSLContext(context))
+                .setEnabledSSLProtocols(xmppTlsProtocols.split("\\s*,\\s*"))
+                .setSendPresence(false)
+                .build();
+    }
+
+    /** The supervised teams from GET User, narrowed to confirm.listener.teams when that is set. */
+    private Supplier<List<String>> watchedTeams(ProducerTemplate template) {
+        List<String> only = Arrays.stream(listenerTeams.split("\\s*,\\s*")).filter(team -> !team.isBlank()).toList();
+        return () -> {
+            @SuppressWarnings("unchecked")
+            List<String> supervised = template.requestBody("direct:finesse-supervised-teams", null, List.class);
+            return only.isEmpty() ? supervised : supervised.stream().filter(only::contains).toList();
+        };
+    }
+
+    /**
+     * A LevelDB aggregation repository in confirm.state-dir, written synchronously (as durable as the broker's
+     * journal), whose completions that keep failing (the audit disk is full...) are retried, then handed over.
+     */
+    private LevelDBAggregationRepository repository(String name, String deadLetterUri) {
+        LevelDBAggregationRepository repository = new LevelDBAggregationRepository(name,
+                Path.of(stateDir, name + ".leveldb").toString());
+        repository.setSync(true);
+        repository.setMaximumRedeliveries(RECOVERY_ATTEMPTS);
+        repository.setDeadLetterUri(deadLetterUri);
+        return repository;
     }
 
     @BindToRegistry
