@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.finessesignout.audit.AuditRecords;
 import dev.finessesignout.audit.BatchSummaries;
+import dev.finessesignout.audit.ResultFiles;
 import dev.finessesignout.broker.EmbeddedBroker;
 import dev.finessesignout.confirm.AwaitedUsers;
 import dev.finessesignout.confirm.Confirmations;
@@ -19,8 +20,12 @@ import dev.finessesignout.confirm.NotificationEvidence;
 import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.request.CsvRequestParser;
+import dev.finessesignout.request.FileRequests;
+import dev.finessesignout.request.ProcessedFiles;
 import dev.finessesignout.signout.CredentialsGuard;
+import dev.finessesignout.schedule.ScheduleRuns;
 import dev.finessesignout.signout.FinesseAnswers;
+import dev.finessesignout.signout.OnCallPolicy;
 import dev.finessesignout.signout.SignoutSteps;
 import dev.finessesignout.simulator.FinesseSimulator;
 import jakarta.jms.ConnectionFactory;
@@ -97,6 +102,10 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private long pendingWaitMillis;
     @PropertyInject("audit.dedupe-size")
     private int auditDedupeSize;
+    @PropertyInject("intake.max-file-size-mb")
+    private long maxFileSizeMb;
+    @PropertyInject("schedule.dir")
+    private String scheduleDir;
 
     @PropertyInject("simulator.enabled")
     private boolean simulatorEnabled;
@@ -173,8 +182,11 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
                 "confirmations", new ThreadPoolProfileBuilder("confirmations").poolSize(4).maxPoolSize(4)
                         .maxQueueSize(-1).build()));
         // one final record per request, even when a completion is replayed after a crash
-        registry.bind("auditedRequests", FileIdempotentRepository.fileIdempotentRepository(
-                Path.of(stateDir, "audited-requests.txt").toFile(), auditDedupeSize, 64L * 1024 * 1024));
+        registry.bind("auditedRequests", idempotentRepository("audited-requests.txt", auditDedupeSize));
+        // each request id queued once, each dropped file processed once
+        registry.bind("queuedRequests", idempotentRepository("queued-requests.txt", duplicateIdCacheSize));
+        registry.bind("processedFiles", new ProcessedFiles(idempotentRepository("processed-files.txt",
+                duplicateIdCacheSize)));
         registry.bind("notificationEvidence", new NotificationEvidence(finesseXml, "pubsub." + xmppDomain, awaited));
         registry.bind("confirmations", new Confirmations(Duration.ofMillis(clockToleranceMillis),
                 Duration.ofMillis(notificationWaitMillis), Duration.ofMillis(pendingWaitMillis), session, finesseXml));
@@ -206,6 +218,11 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         };
     }
 
+    private FileIdempotentRepository idempotentRepository(String file, int size) {
+        return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
+                Path.of(stateDir, file).toFile(), size, 64L * 1024 * 1024);
+    }
+
     /**
      * A LevelDB aggregation repository in confirm.state-dir, written synchronously (as durable as the broker's
      * journal), whose completions that keep failing (the audit disk is full...) are retried, then handed over.
@@ -226,7 +243,27 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public BatchSummaries batchSummaries() {
-        return new BatchSummaries();
+        return new BatchSummaries(Path.of(intakeDir, "done"), Path.of(scheduleDir));
+    }
+
+    @BindToRegistry
+    public OnCallPolicy onCallPolicy(@PropertyInject("schedule.defer-check-interval") long checkIntervalMillis) {
+        return new OnCallPolicy(finesseXml, checkIntervalMillis);
+    }
+
+    @BindToRegistry
+    public ScheduleRuns scheduleRuns() {
+        return new ScheduleRuns();
+    }
+
+    @BindToRegistry
+    public ResultFiles resultFiles() {
+        return new ResultFiles();
+    }
+
+    @BindToRegistry
+    public FileRequests fileRequests() throws Exception {
+        return new FileRequests(maxFileSizeMb * 1024 * 1024, csvRequestParser(), finesseXml, objectMapper());
     }
 
     @BindToRegistry(destroyMethod = "stop")

@@ -58,6 +58,11 @@ public class AuditRecord implements Serializable {
     private String finesseUrl;
     private Integer httpStatus;
     private int attempts;
+    private String onCallPolicy;
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant deferredSince;
+    private String deferredCallState;
+    private Boolean deferralLimitReached;
     @XmlElement(name = "finesseError")
     private List<FinesseError> finesseErrors;
 
@@ -86,6 +91,12 @@ public class AuditRecord implements Serializable {
         record.finesseUrl = signout.getFinesseUrl();
         record.httpStatus = signout.getHttpStatus();
         record.attempts = signout.getAttempts();
+        if (request.onCall() != null) {
+            record.onCallPolicy = request.onCall().policy();
+            record.deferredSince = request.onCall().deferredSince();
+            record.deferredCallState = request.onCall().callState();
+            record.deferralLimitReached = request.onCall().limitReached();
+        }
         List<FinesseError> errors = signout.getFinesseErrors().stream().map(FinesseError::of).toList();
         record.finesseErrors = errors.isEmpty() ? null : errors;
         return record;
@@ -93,6 +104,7 @@ public class AuditRecord implements Serializable {
 
     public String requestId() { return requestId; }
     public String userId() { return userId; }
+    public String reasonCodeId() { return reasonCodeId; }
     public RequestSource source() { return source; }
     public Outcome outcome() { return outcome; }
     public String detail() { return detail; }
@@ -103,6 +115,8 @@ public class AuditRecord implements Serializable {
     public Long confirmationMillis() { return confirmationMillis; }
     public Instant recordedAt() { return recordedAt; }
     public String finesseNode() { return finesseNode; }
+    public String onCallPolicy() { return onCallPolicy; }
+    public Instant deferredSince() { return deferredSince; }
 
     /** Finesse's own error, field for field. */
     @XmlAccessorType(XmlAccessType.FIELD)

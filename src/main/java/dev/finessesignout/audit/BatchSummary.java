@@ -25,6 +25,7 @@ public class BatchSummary implements Serializable {
     private String file;
     private Integer expected;
     private int recorded;
+    private int duplicates;
     private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     private final List<String> notSignedOut = new ArrayList<>();
     private Long slowestMillis;
@@ -41,6 +42,8 @@ public class BatchSummary implements Serializable {
         counts.merge(record.outcome(), 1, Integer::sum);
         if (record.source() != null && record.source().file() != null) {
             file = record.source().file();
+        } else if (record.source() != null && record.source().schedule() != null) {
+            file = "schedule " + record.source().schedule();
         }
         if (!record.outcome().isSignedOut() && notSignedOut.size() < LISTED) {
             notSignedOut.add(record.outcome() + "  user " + record.userId() + "  request " + record.requestId()
@@ -58,9 +61,10 @@ public class BatchSummary implements Serializable {
         lastRecordedAt = record.recordedAt();
     }
 
-    /** The intake read the whole batch: it holds this many requests. */
-    public void closed(int requests) {
+    /** The intake read the whole batch: it holds this many requests, and skipped this many repeated request ids. */
+    public void closed(int requests, int duplicates) {
         expected = requests;
+        this.duplicates = duplicates;
     }
 
     public boolean isComplete() {
@@ -78,6 +82,9 @@ public class BatchSummary implements Serializable {
         }
         text.append('\n').append("requests: ").append(recorded).append('\n');
         counts.forEach((outcome, count) -> text.append(String.format("  %-18s %d%n", outcome, count)));
+        if (duplicates > 0) {
+            text.append("request ids queued before, not sent again: ").append(duplicates).append('\n');
+        }
         if (firstReceivedAt != null && lastRecordedAt != null) {
             text.append("from first request read to last outcome: ")
                     .append(Duration.between(firstReceivedAt, lastRecordedAt).toMillis()).append(" ms\n");

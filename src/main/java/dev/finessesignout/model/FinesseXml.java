@@ -58,7 +58,12 @@ public final class FinesseXml {
 
     /** A reader of {@code xml} that refuses any DOCTYPE or entity reference (no XXE, no entity expansion). */
     public XMLStreamReader safeReader(String xml) throws XMLStreamException {
-        return new RefusingDtd(inputFactory.createXMLStreamReader(new StringReader(xml)));
+        return safeReader(new StringReader(xml));
+    }
+
+    /** The same for a document read as it streams in (a dropped file). */
+    public XMLStreamReader safeReader(java.io.Reader xml) throws XMLStreamException {
+        return new RefusingDtd(inputFactory.createXMLStreamReader(xml));
     }
 
     /** Reads {@code xml} as {@code type}, whatever the spelling of its root element. */

@@ -1,7 +1,6 @@
 package dev.finessesignout.request;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,13 +51,11 @@ public class MessageRequestParser {
         }
         List<SignoutRequest> requests = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            MessageRequest item = items.get(i);
-            String requestId = item.requestId != null && !item.requestId.isBlank() ? item.requestId.strip()
-                    : UUID.nameUUIDFromBytes(("jms|" + messageId + "|" + i).getBytes(StandardCharsets.UTF_8)).toString();
-            requests.add(new SignoutRequest(requestId, trim(item.userId), blankToNull(item.reasonCodeId),
-                    new RequestSource("jms", null, items.size() > 1 ? i + 1 : null, messageId, null, null, replyUri,
-                            replyUri == null ? null : correlationId != null ? correlationId : messageId),
-                    Instant.now()));
+            String derivedId = UUID.nameUUIDFromBytes(("jms|" + messageId + "|" + i).getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            requests.add(items.get(i).toRequest(derivedId, new RequestSource("jms", null, items.size() > 1 ? i + 1 : null,
+                    messageId, null, null, replyUri, replyUri == null ? null : correlationId != null ? correlationId
+                    : messageId)));
         }
         return requests;
     }
@@ -89,17 +86,11 @@ public class MessageRequestParser {
             JsonNode tree = json.readTree(text);
             List<MessageRequest> items = new ArrayList<>();
             for (JsonNode node : tree.isArray() ? tree : List.of(tree)) {
-                if (!node.isObject()) {
-                    throw new UnreadableMessageException("a JSON request must be an object, not " + node.getNodeType());
-                }
-                for (String field : List.of("requestId", "userId", "reasonCodeId")) {
-                    if (node.has(field) && !node.get(field).isValueNode()) {
-                        throw new UnreadableMessageException("\"" + field + "\" must be a string or a number");
-                    }
-                }
-                items.add(json.treeToValue(node, MessageRequest.class));
+                items.add(MessageRequest.of(node, json));
             }
             return items;
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableMessageException(e.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UnreadableMessageException("unreadable JSON: " + e.getOriginalMessage());
         }
@@ -132,11 +123,4 @@ public class MessageRequestParser {
         }
     }
 
-    private static String trim(String value) {
-        return value == null ? null : value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

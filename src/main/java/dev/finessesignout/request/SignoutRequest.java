@@ -8,7 +8,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** One request to sign one Finesse user out: what travels on the internal queue from intake to the sign-out worker. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SignoutRequest(String requestId, String userId, String reasonCodeId, RequestSource source,
-        Instant receivedAt) implements java.io.Serializable {
+        Instant receivedAt, OnCall onCall) implements java.io.Serializable {
+
+    /** A request without an on-call policy: it is sent whatever the agent is doing. */
+    public SignoutRequest(String requestId, String userId, String reasonCodeId, RequestSource source,
+            Instant receivedAt) {
+        this(requestId, userId, reasonCodeId, source, receivedAt, null);
+    }
+
+    public SignoutRequest withOnCall(OnCall policy) {
+        return new SignoutRequest(requestId, userId, reasonCodeId, source, receivedAt, policy);
+    }
 
     /** A producer may leave out the request id and the time it was received: they are made here. */
     public SignoutRequest withDefaults() {
@@ -16,7 +26,7 @@ public record SignoutRequest(String requestId, String userId, String reasonCodeI
             return this;
         }
         return new SignoutRequest(requestId == null ? UUID.randomUUID().toString() : requestId, userId, reasonCodeId,
-                source, receivedAt == null ? Instant.now() : receivedAt);
+                source, receivedAt == null ? Instant.now() : receivedAt, onCall);
     }
 
     /** Throws {@link InvalidSignoutRequestException} naming the first problem, or returns this request. */

@@ -102,6 +102,15 @@ public class FinesseAnswers {
         return user.getTeams() == null ? List.of() : user.getTeams().stream().map(team -> team.getId()).toList();
     }
 
+    /** The answer to {@code GET Team/{id}}: the team with its signed-in users; any other answer is an error. */
+    public dev.finessesignout.model.Team team(Exchange exchange) {
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
+            throw new IllegalStateException("GET Team answered " + status + errorsText(exchange));
+        }
+        return xml.read(exchange.getIn().getBody(String.class), dev.finessesignout.model.Team.class);
+    }
+
     /** Maps the answer to {@code GET User/{id}} made after Finesse said the user is already signed out. */
     public void stateChecked(Exchange exchange) {
         Signout signout = signout(exchange);

@@ -19,7 +19,7 @@ public class Signout implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String PROPERTY = "signout";
 
-    private final SignoutRequest request;
+    private SignoutRequest request;
     private Outcome outcome;
     private String detail;
     private String finesseNode;
@@ -95,6 +95,9 @@ public class Signout implements Serializable {
     }
 
     public SignoutRequest getRequest() { return request; }
+
+    /** The request as it now is (a deferred request records what its on-call checks found). */
+    public void setRequest(SignoutRequest request) { this.request = request; }
     public Outcome getOutcome() { return outcome; }
     public String getDetail() { return detail; }
     public String getFinesseNode() { return finesseNode; }

@@ -63,7 +63,7 @@ public class SignoutSteps {
         signout.finish(unreadable ? Outcome.INVALID_REQUEST : Outcome.FAILED, reason);
         exchange.setProperty(Signout.PROPERTY, signout);
         return "finesse-signout could not process " + file + " at " + Instant.now() + "\n\n"
-                + (unreadable ? "The file " : "Reason: ") + message(cause) + "\n\n"
+                + "Reason: " + message(cause) + "\n\n"
                 + (unreadable ? "No request of it was queued. " : "Requests read from it before the failure are queued "
                 + "and will be processed; see the audit file. ")
                 + "Drop a corrected copy into the inbox; users already signed out are then reported as "
