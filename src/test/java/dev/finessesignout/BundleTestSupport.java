@@ -62,6 +62,7 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         properties.put("intake.read-lock-min-age", "100");
         properties.put("intake.poll-delay", "100");
         properties.put("audit.dir", auditDir().toString());
+        properties.put("schedule.dir", workDir("schedules").toString());
         properties.put("broker.data-dir", ROOT.resolve("data/artemis").toString());
         properties.put("confirm.state-dir", ROOT.resolve("data/state").toString());
         return properties;

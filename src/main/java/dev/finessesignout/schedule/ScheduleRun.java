@@ -59,8 +59,10 @@ public class ScheduleRun {
     public List<Target> getTargets() { return List.copyOf(targets.values()); }
     public List<String> getProblems() { return problems; }
 
-    public String getTarget() {
-        return !users.isEmpty() ? "users " + String.join(",", users) : supervisedTeams
-                ? "everyone signed in on the supervised teams" : "signed-in users of teams " + String.join(",", teams);
+    /** In words, for the log: what the run signs out, and how. */
+    public String getDescription() {
+        String target = !users.isEmpty() ? "users " + String.join(",", users) : supervisedTeams
+                ? "everyone signed in on the supervised teams" : "the signed-in users of teams " + String.join(",", teams);
+        return "run " + id + " signs out " + target + ", on a call: " + onCall + (dryRun ? " (dry run)" : "");
     }
 }
