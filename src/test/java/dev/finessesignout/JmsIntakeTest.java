@@ -104,6 +104,28 @@ class JmsIntakeTest extends SignoutTestSupport {
                 JSON.readTree(published.getMessage().getBody(String.class)).path("requestId").asText());
     }
 
+    @Test
+    void aMessageOfAnotherKindGoesToTheDeadLetterQueue() {
+        template.sendBody(QUEUE, new java.util.HashMap<>(Map.of("userId", "1012")));
+        Exchange dead = context.createConsumerTemplate().receive(DEAD_LETTERS, 30_000);
+        assertNotNull(dead, "a map message is dead-lettered, not redelivered forever");
+        assertTrue(dead.getMessage().getHeader("finesseSignoutError", String.class).contains("expected a text or bytes"));
+        assertEquals("INVALID_REQUEST", awaitAudit(1).get(0).path("outcome").asText());
+        assertEquals(0, SIMULATOR.signOutCalls("1012"));
+    }
+
+    @Test
+    void theSameRequestIdDeliveredTwiceSignsOutOnce() {
+        send("{\"userId\": \"1011\", \"requestId\": \"esb-twice-1\"}");
+        assertEquals("CONFIRMED", recordOf(awaitAudit(1), "1011").path("outcome").asText());
+        send("{\"userId\": \"1011\", \"requestId\": \"esb-twice-1\"}");
+        send("{\"userId\": \"1003\"}");
+        awaitAudit(2);
+        pause(500);
+        assertEquals(2, readAudit().size(), "no second record: " + readAudit());
+        assertEquals(1, SIMULATOR.signOutCalls("1011"));
+    }
+
     private void send(String body) {
         template.sendBody(QUEUE, body);
     }

@@ -31,10 +31,10 @@ public class MessageRequestParser {
         this.safeXml = safeXml;
     }
 
-    public List<SignoutRequest> parse(@Body byte[] body, @Header("JMSMessageID") String messageId,
+    public List<SignoutRequest> parse(@Body Object body, @Header("JMSMessageID") String messageId,
             @Header("JMSReplyTo") Object replyTo, @Header("JMSCorrelationID") String correlationId) {
         String replyUri = replyUri(replyTo);
-        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
+        String text = text(body).strip();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).strip();
         }
@@ -58,6 +58,21 @@ public class MessageRequestParser {
                     : messageId)));
         }
         return requests;
+    }
+
+    /** A text or bytes message; any other kind (map, object, stream message) cannot hold JSON or XML. */
+    private static String text(Object body) {
+        if (body == null) {
+            return "";
+        }
+        if (body instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (body instanceof String string) {
+            return string;
+        }
+        throw new UnreadableMessageException("the message body is a " + body.getClass().getSimpleName()
+                + "; expected a text or bytes message holding JSON or XML");
     }
 
     /** The reply destination as a Camel endpoint URI (the JMS convention: the caller's correlation id, or else the
