@@ -20,12 +20,12 @@ public class FinesseAnswers {
 
     private final FinesseXml xml;
     private final CredentialsGuard guard;
-    private final String username;
+    private final FinesseAccounts accounts;
 
-    public FinesseAnswers(FinesseXml xml, CredentialsGuard guard, String username) {
+    public FinesseAnswers(FinesseXml xml, CredentialsGuard guard, FinesseAccounts accounts) {
         this.xml = xml;
         this.guard = guard;
-        this.username = username;
+        this.accounts = accounts;
     }
 
     /** Before a call leaves for a node. */
@@ -45,11 +45,19 @@ public class FinesseAnswers {
         throw new FinesseUnavailableException(nodeName(exchange) + " did not answer: " + describe(cause), cause);
     }
 
-    /** Records the answer; 503 moves the request to the other node, 500 is retried on this one. */
+    /**
+     * Records the answer; 503 moves the request to the other node, 500 is retried on this one. A 401 for the
+     * credentials (not one about what the account may do to a user) stops every further call with that account.
+     */
     public void answered(Exchange exchange) {
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         track(exchange).ifPresent(signout -> signout.answered(node(exchange), nodeUrl(exchange), status,
                 isSignOutCall(exchange)));
+        if (status == 401 && !isAboutTheUser(firstError(exchange))) {
+            String account = exchange.getProperty(FinesseAccounts.ACCOUNT, String.class);
+            guard.refused(account, accounts.describe(account), accounts.passwordSetting(account),
+                    track(exchange).map(signout -> signout.getRequest().requestId()).orElse(null));
+        }
         if (status == 503) {
             throw new FinesseUnavailableException(nodeName(exchange) + " answered 503 (out of service)"
                     + errorsText(exchange), null);
@@ -80,11 +88,9 @@ public class FinesseAnswers {
         } else if (status == 400) {
             signout.finish(Outcome.REJECTED, "Finesse refused the request for " + user + " as invalid: " + error);
         } else if (status == 401) {
-            if (!error.isType("Invalid Supervisor") && !error.isType("Invalid Authorization User Specified")) {
-                guard.refused(username, signout.getRequest().requestId());
-            }
-            signout.finish(Outcome.REJECTED, "Finesse does not allow the service account to sign out " + user + ": "
-                    + error + " (401, never retried: five wrong passwords lock the account)");
+            signout.finish(Outcome.REJECTED, "Finesse does not allow " + accounts.describe(signout.getAccount())
+                    + " to sign out " + user + ": " + error + " (401, never retried: five wrong passwords lock the "
+                    + "account)");
         } else if (status == 404) {
             signout.finish(Outcome.REJECTED, "Finesse does not know " + user);
         } else {
@@ -170,6 +176,16 @@ public class FinesseAnswers {
         } catch (FinesseXmlException e) {
             return List.of(new ApiError(null, "unreadable error body: " + Display.quote(body.strip()), null));
         }
+    }
+
+    /** Invalid Supervisor and Invalid Authorization User Specified say what the account may not do to that user. */
+    private static boolean isAboutTheUser(ApiError error) {
+        return error.isType("Invalid Supervisor") || error.isType("Invalid Authorization User Specified");
+    }
+
+    private ApiError firstError(Exchange exchange) {
+        List<ApiError> errors = errors(exchange);
+        return errors.isEmpty() ? new ApiError() : errors.get(0);
     }
 
     private String errorsText(Exchange exchange) {

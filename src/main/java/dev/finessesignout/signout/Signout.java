@@ -20,6 +20,8 @@ public class Signout implements Serializable {
     public static final String PROPERTY = "signout";
 
     private final SignoutRequest request;
+    /** The Finesse account the request is sent with: the service account, or the user's own (self sign-out). */
+    private String account;
     private Outcome outcome;
     private String detail;
     private String finesseNode;
@@ -94,7 +96,14 @@ public class Signout implements Serializable {
         return confirmedAt == null || answeredAt == null ? null : Duration.between(answeredAt, confirmedAt).toMillis();
     }
 
+    /** The user signs itself out, with its own credentials. */
+    public boolean isSelfSignout() {
+        return request.userId() != null && request.userId().equals(account);
+    }
+
     public SignoutRequest getRequest() { return request; }
+    public String getAccount() { return account; }
+    public void setAccount(String account) { this.account = account; }
     public Outcome getOutcome() { return outcome; }
     public String getDetail() { return detail; }
     public String getFinesseNode() { return finesseNode; }
