@@ -19,6 +19,7 @@ import dev.finessesignout.confirm.NotificationEvidence;
 import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.request.CsvRequestParser;
+import dev.finessesignout.request.RequestRules;
 import dev.finessesignout.signout.CredentialsGuard;
 import dev.finessesignout.signout.FinesseAccounts;
 import dev.finessesignout.signout.FinesseAnswers;
@@ -79,6 +80,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private String password;
     @PropertyInject(value = "signout.self.users", defaultValue = "")
     private String selfSignoutUsers;
+    @PropertyInject(value = "signout.self.not-ready-first", defaultValue = "false")
+    private boolean notReadyFirst;
     @PropertyInject("finesse.xmpp.host")
     private String xmppHost;
     @PropertyInject("finesse.xmpp.port")
@@ -163,10 +166,12 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         FinesseAccounts accounts = new FinesseAccounts(username, password,
                 SelfSignoutPasswords.resolve(context, selfSignoutUsers));
         context.getRegistry().bind("finesseAccounts", accounts);
-        context.getRegistry().bind("finesseAnswers", new FinesseAnswers(finesseXml, credentialsGuard, accounts));
+        context.getRegistry().bind("finesseAnswers", new FinesseAnswers(finesseXml, credentialsGuard, accounts,
+                notReadyFirst));
         if (!accounts.selfSignoutUsers().isEmpty()) {
-            LOG.info("Self sign-out: requests for {} are sent with the user's own credentials; every other request "
-                    + "with the service account {}", accounts.selfSignoutUsers(), username);
+            LOG.info("Self sign-out: requests for {} are sent with the user's own credentials (every other request "
+                    + "with the service account {}); an agent among them who is READY is {}", accounts.selfSignoutUsers(),
+                    username, notReadyFirst ? "set NOT_READY first" : "not signed out (Finesse refuses it)");
         }
     }
 
@@ -310,8 +315,13 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public SignoutSteps signoutSteps() {
-        return new SignoutSteps();
+    public SignoutSteps signoutSteps(
+            @PropertyInject(value = "signout.self.not-ready-reason-code-id", defaultValue = "") String reasonCodeId) {
+        String problem = reasonCodeId.isBlank() ? null : RequestRules.reasonCodeIdProblem(reasonCodeId.strip());
+        if (problem != null) {
+            throw new IllegalArgumentException("signout.self.not-ready-reason-code-id: " + problem);
+        }
+        return new SignoutSteps(blankToNull(reasonCodeId.strip()));
     }
 
     @BindToRegistry

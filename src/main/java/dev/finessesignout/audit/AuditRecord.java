@@ -48,6 +48,9 @@ public class AuditRecord implements Serializable {
     private Instant receivedAt;
     @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
     private Instant sentAt;
+    /** An agent that signed itself out from READY: when it showed NOT_READY after the bundle set it so. */
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant notReadyAt;
     @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
     private Instant answeredAt;
     @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
@@ -81,6 +84,7 @@ public class AuditRecord implements Serializable {
         record.confirmedBy = signout.getConfirmedBy();
         record.receivedAt = request.receivedAt();
         record.sentAt = signout.getSentAt();
+        record.notReadyAt = signout.getNotReadyAt();
         record.answeredAt = signout.getAnsweredAt();
         record.pendingSince = signout.getPendingSince();
         record.confirmedAt = signout.getConfirmedAt();

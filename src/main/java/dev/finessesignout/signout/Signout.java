@@ -34,6 +34,10 @@ public class Signout implements Serializable {
     private List<ApiError> finesseErrors = List.of();
     /** Finesse said "already signed out"; GET User must confirm it before the outcome is final. */
     private boolean stateCheckNeeded;
+    /** An agent signing itself out from READY: it is set NOT_READY before the LOGOUT is sent once more. */
+    private boolean notReadyNeeded;
+    /** When GET User showed the agent NOT_READY after the bundle set it so. */
+    private Instant notReadyAt;
     private ConfirmedBy confirmedBy;
     private Instant confirmedAt;
     /** Finesse showed pendingState LOGOUT (the agent is on a call): the sign-out happens when the call ends. */
@@ -76,6 +80,24 @@ public class Signout implements Serializable {
         this.outcome = outcome;
         this.detail = detail;
         this.stateCheckNeeded = false;
+        this.notReadyNeeded = false;
+    }
+
+    /** No outcome yet, and nothing to do before the (next) LOGOUT is sent. */
+    public boolean isSignOutDue() {
+        return outcome == null && !stateCheckNeeded && !notReadyNeeded;
+    }
+
+    /** Finesse refused the LOGOUT of an agent in READY: NOT_READY first. */
+    public void notReadyFirst() {
+        stateCheckNeeded = false;
+        notReadyNeeded = true;
+    }
+
+    /** GET User shows the agent NOT_READY: the LOGOUT can go again. */
+    public void notReady(Instant shownAt) {
+        notReadyNeeded = false;
+        notReadyAt = shownAt;
     }
 
     /** Proof that the user is signed out; the time is when it arrived, never before the 202 was read. */
@@ -118,5 +140,7 @@ public class Signout implements Serializable {
     public Instant getConfirmedAt() { return confirmedAt; }
     public Instant getPendingSince() { return pendingSince; }
     public boolean isStateCheckNeeded() { return stateCheckNeeded; }
+    public boolean isNotReadyNeeded() { return notReadyNeeded; }
+    public Instant getNotReadyAt() { return notReadyAt; }
     public void setStateCheckNeeded(boolean stateCheckNeeded) { this.stateCheckNeeded = stateCheckNeeded; }
 }

@@ -75,6 +75,12 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
                 logoutReasonCodes, teams, users, faults, notifications, callEndMillis, notReadyReasonCodes);
     }
 
+    /** The same deployment with other NOT_READY reason codes (none: every reason code in a NOT_READY is refused). */
+    public SimulatorSetup withNotReadyReasonCodes(List<ReasonCodeEntry> codes) {
+        return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, alreadySignedOutError, reasonCodeRequired,
+                alternateErrorTypes, logoutReasonCodes, teams, users, faults, notifications, callEndMillis, codes);
+    }
+
     /** How long after a supervisor's sign-out an agent's call (TALKING, HOLD) ends; 0 = the sign-out is immediate. */
     public long callEndMillisOrDefault() {
         return callEndMillis == null ? 0 : callEndMillis;
