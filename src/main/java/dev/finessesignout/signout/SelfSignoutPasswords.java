@@ -14,7 +14,7 @@ import org.apache.camel.CamelContext;
  * The passwords of the users who sign themselves out, read once at start. {@code signout.self.users} lists their ids;
  * {@code signout.self.password.<id>} gives each one's password as a reference, never as the password: a Camel property
  * placeholder such as {@code {{env:FINESSE_PASSWORD_SUPERVISORA}}} (an environment variable) or {@code {{key}}} (a key
- * of a secrets file outside the repository, see camel.main.cloud-properties-location), resolved here. A missing or
+ * of the secrets file outside the repository, see FinesseSignoutMain), resolved here. A missing or
  * empty password stops the start with a message that names the setting, never a value.
  */
 public final class SelfSignoutPasswords {
@@ -54,8 +54,6 @@ public final class SelfSignoutPasswords {
             throw new IllegalArgumentException("The password reference " + setting + " of self sign-out user " + user
                     + " could not be resolved: " + whatIsMissing(missing));
         }
-        // a secret kept in a file usually ends with a line break that is not part of it
-        password = password.replaceFirst("\\r?\\n$", "");
         if (password.isEmpty()) {
             throw new IllegalArgumentException(setting + " resolves to an empty password for self sign-out user " + user);
         }

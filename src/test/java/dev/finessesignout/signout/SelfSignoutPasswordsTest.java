@@ -26,7 +26,6 @@ class SelfSignoutPasswordsTest {
         context.getPropertiesComponent().setInitialProperties(settings);
         context.getPropertiesComponent().addPropertiesFunction(new SimulatorPasswords(null));
         System.setProperty("self-signout-test.secret", SECRET);
-        System.setProperty("self-signout-test.from-file", SECRET + "\n");
     }
 
     @AfterEach
@@ -37,9 +36,9 @@ class SelfSignoutPasswordsTest {
     @Test
     void eachListedUserGetsThePasswordItsReferenceNames() {
         settings.put("signout.self.password.SupervisorA", "{{sys:self-signout-test.secret}}");
-        settings.put("signout.self.password.1004", "{{sys:self-signout-test.from-file}}");
-        assertEquals(Map.of("SupervisorA", SECRET, "1004", SECRET),
-                SelfSignoutPasswords.resolve(context, " SupervisorA, 1004 ,"), "the line break ending a file is not part of it");
+        settings.put("signout.self.password.1004", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE:agent-1004}}");
+        assertEquals(Map.of("SupervisorA", SECRET, "1004", "agent-1004"),
+                SelfSignoutPasswords.resolve(context, " SupervisorA, 1004 ,"));
         assertEquals(Map.of(), SelfSignoutPasswords.resolve(context, ""));
     }
 
