@@ -13,16 +13,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * signout.self.not-ready-first=true (no listener here: each sign-out is proven by GET User): an agent that signs itself out from READY is first set NOT_READY with the
- * configured reason code, then signed out; a supervisor, or an agent on a call, is never changed.
+ * signout.self.not-ready-first=true: an agent that signs itself out from READY is first set NOT_READY with the
+ * configured reason code, then signed out; a supervisor, or an agent on a call, is never changed. No listener here:
+ * each sign-out is proven by GET User.
  */
 class SelfSignoutNotReadyFirstTest extends SignoutTestSupport {
 
     @Override
     protected void overrideProperties(Properties properties) {
         properties.put("signout.self.users", "1004, 1003, SupervisorA");
-        properties.put("signout.self.password.1004", "agent-1004");
-        properties.put("signout.self.password.1003", "agent-1003");
+        properties.put("signout.self.1004.password", "agent-1004");
+        properties.put("signout.self.1003.password", "agent-1003");
         properties.put("signout.self.not-ready-first", "true");
         properties.put("signout.self.not-ready-reason-code-id", "21");
     }

@@ -43,9 +43,9 @@ class SelfSignoutTest extends ConfirmationTestSupport {
     @Override
     protected void overrideProperties(Properties properties) {
         properties.put("signout.self.users", "SupervisorA, 2001, 1004");
-        properties.put("signout.self.password.SupervisorA", "{{finesse-password-SupervisorA}}");
-        properties.put("signout.self.password.2001", "{{sys:self-signout-test.password-2001}}");
-        properties.put("signout.self.password.1004", "{{env:SELF_SIGNOUT_TEST_PASSWORD_1004:agent-1004}}");
+        properties.put("signout.self.SupervisorA.password", "{{finesse-password-SupervisorA}}");
+        properties.put("signout.self.2001.password", "{{sys:self-signout-test.password-2001}}");
+        properties.put("signout.self.1004.password", "{{env:SELF_SIGNOUT_TEST_PASSWORD_1004:agent-1004}}");
     }
 
     /** SupervisorA is on team 7: the service account's listener hears the LOGOUT its own request caused. */

@@ -76,7 +76,7 @@ public class FinesseAccounts implements HttpClientConfigurer, CredentialsProvide
     /** The setting that gives the account's password. */
     public String passwordSetting(String account) {
         return account.equals(serviceAccount) ? "finesse.username / finesse.password"
-                : SelfSignoutPasswords.PREFIX + account;
+                : SelfSignoutPasswords.setting(account);
     }
 
     @Override

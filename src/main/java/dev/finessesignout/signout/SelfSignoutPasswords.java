@@ -12,13 +12,12 @@ import org.apache.camel.CamelContext;
 
 /**
  * The passwords of the users who sign themselves out, read once at start. {@code signout.self.users} lists their ids;
- * {@code signout.self.password.<id>} gives each one's password as a reference, never as the password: a Camel property
+ * {@code signout.self.<id>.password} gives each one's password as a reference, never as the password: a Camel property
  * placeholder such as {@code {{env:FINESSE_PASSWORD_SUPERVISORA}}} (an environment variable) or {@code {{key}}} (a key
  * of the secrets file outside the repository, see FinesseSignoutMain), resolved here. A missing or
  * empty password stops the start with a message that names the setting, never a value.
  */
 public final class SelfSignoutPasswords {
-    public static final String PREFIX = "signout.self.password.";
     /** How Camel names what it could not resolve: "Property with key [env:NAME] ..." */
     private static final Pattern MISSING_KEY = Pattern.compile("key \\[([^\\]]*)\\]");
 
@@ -38,8 +37,13 @@ public final class SelfSignoutPasswords {
         return passwords;
     }
 
+    /** The setting that gives a user's password reference; it ends with "password", so Camel masks its value. */
+    public static String setting(String user) {
+        return "signout.self." + user + ".password";
+    }
+
     private static String password(CamelContext context, String user) {
-        String setting = PREFIX + user;
+        String setting = setting(user);
         String password;
         try {
             password = context.resolvePropertyPlaceholders("{{" + setting + "}}");

@@ -35,8 +35,8 @@ class SelfSignoutPasswordsTest {
 
     @Test
     void eachListedUserGetsThePasswordItsReferenceNames() {
-        settings.put("signout.self.password.SupervisorA", "{{sys:self-signout-test.secret}}");
-        settings.put("signout.self.password.1004", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE:agent-1004}}");
+        settings.put("signout.self.SupervisorA.password", "{{sys:self-signout-test.secret}}");
+        settings.put("signout.self.1004.password", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE:agent-1004}}");
         assertEquals(Map.of("SupervisorA", SECRET, "1004", "agent-1004"),
                 SelfSignoutPasswords.resolve(context, " SupervisorA, 1004 ,"));
         assertEquals(Map.of(), SelfSignoutPasswords.resolve(context, ""));
@@ -44,14 +44,14 @@ class SelfSignoutPasswordsTest {
 
     @Test
     void problemsStopTheStartAndNameTheSettingButNoPassword() {
-        assertProblem("SupervisorA", "signout.self.password.SupervisorA is not set");
-        settings.put("signout.self.password.SupervisorA", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE}}");
+        assertProblem("SupervisorA", "signout.self.SupervisorA.password is not set");
+        settings.put("signout.self.SupervisorA.password", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE}}");
         assertProblem("SupervisorA", "SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE");
-        settings.put("signout.self.password.SupervisorA", "{{sys:self-signout-test.secret}}{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE}}");
+        settings.put("signout.self.SupervisorA.password", "{{sys:self-signout-test.secret}}{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE}}");
         assertProblem("SupervisorA", "could not be resolved");
-        settings.put("signout.self.password.SupervisorA", "{{simulator-password:SupervisorA}}");
+        settings.put("signout.self.SupervisorA.password", "{{simulator-password:SupervisorA}}");
         assertProblem("SupervisorA", "works only with the built-in simulator");
-        settings.put("signout.self.password.SupervisorA", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE:}}");
+        settings.put("signout.self.SupervisorA.password", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE:}}");
         assertProblem("SupervisorA", "empty password");
         assertProblem("Supervisor/A", "signout.self.users");
     }
