@@ -26,8 +26,8 @@ public class AuditRecords {
     }
 
     private static String selfSignout(AuditRecord record) {
-        return record.userId() != null && record.userId().equals(record.actingAccount()) ? " with its own credentials"
-                : "";
+        boolean self = record.userId() != null && record.userId().equals(record.actingAccount());
+        return !self ? "" : timing(record).isEmpty() ? " with its own credentials" : " with its own credentials,";
     }
 
     private static String timing(AuditRecord record) {
