@@ -16,12 +16,14 @@ public final class FinesseSignoutMain {
     }
 
     /**
-     * The configuration file, then the secrets file when one is named (-Dfinesse.signout.secrets=... or the
-     * environment variable FINESSE_SIGNOUT_SECRETS): a properties file whose keys password references name as
-     * {@code {{key}}}. A secrets file that is named must exist.
+     * The secrets file when one is named (-Dfinesse.signout.secrets=... or the environment variable
+     * FINESSE_SIGNOUT_SECRETS), then the configuration file. The secrets file is a properties file outside the
+     * repository whose keys password references name as {@code {{key}}}; as Camel takes a key from the first location
+     * that has it, a key it shares with the configuration file (finesse.password...) is taken from it. A secrets file
+     * that is named must exist.
      */
     public static String propertyLocations(String config, String secrets) {
-        return "file:" + config + (secrets == null || secrets.isBlank() ? "" : ",file:" + secrets.strip());
+        return (secrets == null || secrets.isBlank() ? "" : "file:" + secrets.strip() + ",") + "file:" + config;
     }
 
     public static void main(String[] args) throws Exception {

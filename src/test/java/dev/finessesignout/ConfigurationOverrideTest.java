@@ -53,13 +53,14 @@ class ConfigurationOverrideTest {
     @Test
     void orAKeyOfASecretsFileNamedByEnvironmentVariableOrSystemProperty() throws Exception {
         Path secrets = Files.createTempFile("finesse-signout-secrets", ".properties");
-        Files.writeString(secrets, "finesse-password-SupervisorA = s3cret)&%\n");
+        Files.writeString(secrets, "finesse-password-SupervisorA = s3cret)&%\nfinesse.password = s3rvice\n");
         String reference = "-Dsignout.self.SupervisorA.password={{finesse-password-SupervisorA}}";
         assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password",
                 Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of(reference)));
         assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password", Map.of(),
                 List.of(reference, "-Dfinesse.signout.secrets=" + secrets)));
-        // the settings of application.properties stay
+        // it also gives the service account's password; the other settings of application.properties stay
+        assertEquals("s3rvice", resolve("finesse.password", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
         assertEquals("work/audit", resolve("audit.dir", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
     }
 
