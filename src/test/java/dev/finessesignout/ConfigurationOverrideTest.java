@@ -51,6 +51,14 @@ class ConfigurationOverrideTest {
     }
 
     @Test
+    void theSettingItselfCanComeFromTheEnvironmentAsPasswordOrAsReference() throws Exception {
+        assertEquals("s3cret", resolve("signout.self.SupervisorA.password",
+                Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD", "s3cret"), List.of()));
+        assertEquals("s3cret", resolve("signout.self.SupervisorA.password", Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD",
+                "{{env:FINESSE_PASSWORD_SUPERVISORA}}", "FINESSE_PASSWORD_SUPERVISORA", "s3cret"), List.of()));
+    }
+
+    @Test
     void orAKeyOfASecretsFileNamedByEnvironmentVariableOrSystemProperty() throws Exception {
         Path secrets = Files.createTempFile("finesse-signout-secrets", ".properties");
         Files.writeString(secrets, "finesse-password-SupervisorA = s3cret)&%\nfinesse.password = s3rvice\n");
