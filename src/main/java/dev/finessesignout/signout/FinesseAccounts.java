@@ -3,6 +3,8 @@ package dev.finessesignout.signout;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.http.HttpActivityListener;
@@ -64,8 +66,7 @@ public class FinesseAccounts implements HttpClientConfigurer, CredentialsProvide
     }
 
     public Set<String> selfSignoutUsers() {
-        return passwords.keySet().stream().filter(this::isSelfSignout)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return passwords.keySet().stream().filter(this::isSelfSignout).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** How the account is named in records and logs: "the service account svc-signout", "SupervisorA's own account". */
