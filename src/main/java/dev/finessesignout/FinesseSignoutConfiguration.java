@@ -22,12 +22,16 @@ import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.request.CsvRequestParser;
 import dev.finessesignout.request.FileRequests;
 import dev.finessesignout.request.ProcessedFiles;
-import dev.finessesignout.signout.CredentialsGuard;
+import dev.finessesignout.request.RequestRules;
 import dev.finessesignout.schedule.ScheduleRuns;
+import dev.finessesignout.signout.CredentialsGuard;
+import dev.finessesignout.signout.FinesseAccounts;
 import dev.finessesignout.signout.FinesseAnswers;
 import dev.finessesignout.signout.OnCallPolicy;
+import dev.finessesignout.signout.SelfSignoutPasswords;
 import dev.finessesignout.signout.SignoutSteps;
 import dev.finessesignout.simulator.FinesseSimulator;
+import dev.finessesignout.simulator.SimulatorPasswords;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.BindToRegistry;
@@ -37,7 +41,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.leveldb.LevelDBAggregationRepository;
-import org.apache.camel.http.common.HttpConfiguration;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -80,6 +83,10 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private String username;
     @PropertyInject("finesse.password")
     private String password;
+    @PropertyInject(value = "signout.self.users", defaultValue = "")
+    private String selfSignoutUsers;
+    @PropertyInject(value = "signout.self.not-ready-first", defaultValue = "false")
+    private boolean notReadyFirst;
     @PropertyInject("finesse.xmpp.host")
     private String xmppHost;
     @PropertyInject("finesse.xmpp.port")
@@ -137,14 +144,18 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
             context.addService(new EmbeddedBroker(Path.of(brokerDataDir), brokerTcpUrl, duplicateIdCacheSize,
                     maxDeliveryAttempts, maxQueueMemoryMb * 1024L * 1024L), true, true);
         }
+        FinesseSimulator simulator = null;
         if (simulatorEnabled) {
-            FinesseSimulator simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
+            simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
                     new FinesseSimulator.Ports(sideAHttpPort, sideAHttpsPort, sideBHttpPort, sideBHttpsPort,
                             simulatorAdminPort, simulatorXmppPort),
                     Path.of(simulatorTrustStore), simulatorTrustStorePassword);
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);
         }
+        // the sandbox's password reference {{simulator-password:<id>}}; it refuses to resolve without the simulator
+        context.getPropertiesComponent().addPropertiesFunction(new SimulatorPasswords(simulator));
+        accounts(context);
         confirmation(context);
         if (maxInFlight >= FINESSE_LOCKOUT_ATTEMPTS) {
             LOG.warn("signout.max-in-flight is {}: if the service password is wrong, that many requests reach Finesse "
@@ -153,6 +164,24 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         }
         LOG.info("Sign-out requests: drop CSV files into {}; audit records go to {}", Path.of(intakeDir, "inbox")
                 .toAbsolutePath(), Path.of(auditDir, "audit-<date>.jsonl").toAbsolutePath());
+    }
+
+    /**
+     * The accounts every Finesse call is made with (the service account, and the users who sign themselves out, whose
+     * password references are resolved now, so that a missing one stops the start), and the answers' reader that
+     * names them. The http and https components take their credentials from finesseAccounts.
+     */
+    private void accounts(CamelContext context) {
+        FinesseAccounts accounts = new FinesseAccounts(username, password,
+                SelfSignoutPasswords.resolve(context, selfSignoutUsers));
+        context.getRegistry().bind("finesseAccounts", accounts);
+        context.getRegistry().bind("finesseAnswers", new FinesseAnswers(finesseXml, credentialsGuard, accounts,
+                notReadyFirst));
+        if (!accounts.selfSignoutUsers().isEmpty()) {
+            LOG.info("Self sign-out: requests for {} are sent with the user's own credentials (every other request "
+                    + "with the service account {}); an agent among them who is READY is {}", accounts.selfSignoutUsers(),
+                    username, notReadyFirst ? "set NOT_READY first" : "not signed out (Finesse refuses it)");
+        }
     }
 
     /**
@@ -277,20 +306,6 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         return pool;
     }
 
-    /**
-     * The service account's Basic credentials for every Finesse call, set on the http and https components
-     * (camel.component.http(s).http-configuration) so that they never appear in an endpoint URI.
-     */
-    @BindToRegistry
-    public HttpConfiguration finesseCredentials(@PropertyInject("finesse.username") String username,
-            @PropertyInject("finesse.password") String password) {
-        HttpConfiguration credentials = new HttpConfiguration();
-        credentials.setAuthMethod("Basic");
-        credentials.setAuthUsername(username);
-        credentials.setAuthPassword(password);
-        return credentials;
-    }
-
     /** Trust for Finesse's HTTPS port: the configured trust store, or the JVM's default trust when none is set. */
     @BindToRegistry
     public SSLContextParameters finesseTls(@PropertyInject(value = "finesse.tls.trust-store", defaultValue = "") String path,
@@ -327,11 +342,6 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public FinesseAnswers finesseAnswers(@PropertyInject("finesse.username") String username) {
-        return new FinesseAnswers(finesseXml, credentialsGuard, username);
-    }
-
-    @BindToRegistry
     public dev.finessesignout.request.MessageRequestParser messageRequestParser() throws Exception {
         return new dev.finessesignout.request.MessageRequestParser(objectMapper(), finesseXml);
     }
@@ -342,8 +352,13 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public SignoutSteps signoutSteps() {
-        return new SignoutSteps();
+    public SignoutSteps signoutSteps(
+            @PropertyInject(value = "signout.self.not-ready-reason-code-id", defaultValue = "") String reasonCodeId) {
+        String problem = reasonCodeId.isBlank() ? null : RequestRules.reasonCodeIdProblem(reasonCodeId.strip());
+        if (problem != null) {
+            throw new IllegalArgumentException("signout.self.not-ready-reason-code-id: " + problem);
+        }
+        return new SignoutSteps(blankToNull(reasonCodeId.strip()));
     }
 
     @BindToRegistry

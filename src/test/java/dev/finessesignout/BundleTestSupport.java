@@ -74,6 +74,8 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         properties.put("simulator.enabled", "false");
         properties.put("sandbox.copy-sample", "false");
         properties.put("finesse.password", "sandbox-only-password");
+        // the shipped {{simulator-password:SupervisorA}} resolves with the built-in simulator only, not this one
+        properties.put("signout.self.SupervisorA.password", "sandbox-supervisor-a");
         properties.put("finesse.side-a.url", simulator.side("A").httpsUrl());
         properties.put("finesse.side-b.url", simulator.side("B").httpsUrl());
         properties.put("finesse.tls.trust-store", simulator.trustStore().toString());

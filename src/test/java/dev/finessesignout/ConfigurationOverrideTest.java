@@ -43,6 +43,35 @@ class ConfigurationOverrideTest {
                 resolve("audit.dir", Map.of(), List.of("-Dfinesse.signout.config=" + other)));
     }
 
+    @Test
+    void aPasswordReferenceNamesAnEnvironmentVariable() throws Exception {
+        assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password",
+                Map.of("FINESSE_PASSWORD_SUPERVISORA", "s3cret)&%"),
+                List.of("-Dsignout.self.SupervisorA.password={{env:FINESSE_PASSWORD_SUPERVISORA}}")));
+    }
+
+    @Test
+    void theSettingItselfCanComeFromTheEnvironmentAsPasswordOrAsReference() throws Exception {
+        assertEquals("s3cret", resolve("signout.self.SupervisorA.password",
+                Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD", "s3cret"), List.of()));
+        assertEquals("s3cret", resolve("signout.self.SupervisorA.password", Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD",
+                "{{env:FINESSE_PASSWORD_SUPERVISORA}}", "FINESSE_PASSWORD_SUPERVISORA", "s3cret"), List.of()));
+    }
+
+    @Test
+    void orAKeyOfASecretsFileNamedByEnvironmentVariableOrSystemProperty() throws Exception {
+        Path secrets = Files.createTempFile("finesse-signout-secrets", ".properties");
+        Files.writeString(secrets, "finesse-password-SupervisorA = s3cret)&%\nfinesse.password = s3rvice\n");
+        String reference = "-Dsignout.self.SupervisorA.password={{finesse-password-SupervisorA}}";
+        assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password",
+                Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of(reference)));
+        assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password", Map.of(),
+                List.of(reference, "-Dfinesse.signout.secrets=" + secrets)));
+        // it also gives the service account's password; the other settings of application.properties stay
+        assertEquals("s3rvice", resolve("finesse.password", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
+        assertEquals("work/audit", resolve("audit.dir", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
+    }
+
     private static String resolve(String key, Map<String, String> environment, List<String> jvmOptions)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();

@@ -22,7 +22,8 @@ import jakarta.xml.bind.annotation.adapters.XmlJavaTypeAdapter;
 /**
  * One audit record: everything known about one request when its outcome is final, the same fields in JSON (Jackson)
  * and in XML (JAXB). answeredAt is when the 202 (or other answer) was read, confirmedAt when the proof arrived;
- * confirmationMillis is the time between the two.
+ * confirmationMillis is the time between the two. actingAccount names the account whose credentials the request was
+ * sent with: the service account, or the user's own for a self sign-out.
  */
 @XmlRootElement(name = "auditRecord")
 @XmlAccessorType(XmlAccessType.FIELD)
@@ -35,6 +36,8 @@ public class AuditRecord implements Serializable {
 
     private String requestId;
     private String userId;
+    /** The Finesse account the request was sent with (a user id, never a password); absent when never to be sent. */
+    private String actingAccount;
     private String reasonCodeId;
     @XmlJavaTypeAdapter(XmlForms.SourceForm.class)
     private RequestSource source;
@@ -45,6 +48,9 @@ public class AuditRecord implements Serializable {
     private Instant receivedAt;
     @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
     private Instant sentAt;
+    /** An agent that signed itself out from READY: when it showed NOT_READY after the bundle set it so. */
+    @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
+    private Instant notReadyAt;
     @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
     private Instant answeredAt;
     @XmlJavaTypeAdapter(XmlForms.InstantForm.class)
@@ -75,6 +81,7 @@ public class AuditRecord implements Serializable {
         var request = signout.getRequest();
         record.requestId = request.requestId();
         record.userId = request.userId();
+        record.actingAccount = signout.getAccount();
         record.reasonCodeId = request.reasonCodeId();
         record.source = request.source();
         record.outcome = signout.getOutcome();
@@ -82,6 +89,7 @@ public class AuditRecord implements Serializable {
         record.confirmedBy = signout.getConfirmedBy();
         record.receivedAt = request.receivedAt();
         record.sentAt = signout.getSentAt();
+        record.notReadyAt = signout.getNotReadyAt();
         record.answeredAt = signout.getAnsweredAt();
         record.pendingSince = signout.getPendingSince();
         record.confirmedAt = signout.getConfirmedAt();
@@ -105,6 +113,7 @@ public class AuditRecord implements Serializable {
     public String requestId() { return requestId; }
     public String userId() { return userId; }
     public String reasonCodeId() { return reasonCodeId; }
+    public String actingAccount() { return actingAccount; }
     public RequestSource source() { return source; }
     public Outcome outcome() { return outcome; }
     public String detail() { return detail; }

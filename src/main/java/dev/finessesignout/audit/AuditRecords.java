@@ -14,14 +14,20 @@ public class AuditRecords {
 
     public AuditRecord record(@ExchangeProperty(Signout.PROPERTY) Signout signout) {
         AuditRecord record = AuditRecord.of(signout);
-        String line = String.format("%s user %s (%s, request %s)%s: %s", record.outcome(), Display.quote(record.userId()),
-                Display.quote(String.valueOf(record.source())), record.requestId(), timing(record), record.detail());
+        String line = String.format("%s user %s (%s, request %s)%s%s: %s", record.outcome(),
+                Display.quote(record.userId()), Display.quote(String.valueOf(record.source())), record.requestId(),
+                selfSignout(record), timing(record), record.detail());
         if (record.outcome().isSignedOut()) {
             LOG.info(line);
         } else {
             LOG.warn(line);
         }
         return record;
+    }
+
+    private static String selfSignout(AuditRecord record) {
+        boolean self = record.userId() != null && record.userId().equals(record.actingAccount());
+        return !self ? "" : timing(record).isEmpty() ? " with its own credentials" : " with its own credentials,";
     }
 
     private static String timing(AuditRecord record) {

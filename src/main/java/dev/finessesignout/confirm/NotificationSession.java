@@ -138,7 +138,7 @@ public class NotificationSession extends EventNotifierSupport implements Connect
         if (closing || c.isAuthenticated()) {
             return;
         }
-        if (guard.isRefused()) {
+        if (guard.isRefused(username)) {
             LOG.warn("Not logging in to the XMPP notification service: Finesse refused the service account's "
                     + "credentials; correct finesse.username / finesse.password and restart");
             ((XMPPTCPConnection) c).instantShutdown();

@@ -16,6 +16,8 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 @XmlAccessorType(XmlAccessType.FIELD)
 public class User {
     public static final String LOGOUT = "LOGOUT";
+    public static final String NOT_READY = "NOT_READY";
+    public static final String READY = "READY";
 
     private String loginId;
     private String loginName;
@@ -46,6 +48,14 @@ public class User {
     public static User logout(String reasonCodeId) {
         User body = new User();
         body.state = LOGOUT;
+        body.reasonCodeId = reasonCodeId;
+        return body;
+    }
+
+    /** The body of a change to NOT_READY; reasonCodeId (a NOT_READY reason code's database id) may be null. */
+    public static User notReady(String reasonCodeId) {
+        User body = new User();
+        body.state = NOT_READY;
         body.reasonCodeId = reasonCodeId;
         return body;
     }

@@ -1,5 +1,6 @@
 package dev.finessesignout.signout;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.finessesignout.model.ApiError;
@@ -20,12 +21,18 @@ public class FinesseAnswers {
 
     private final FinesseXml xml;
     private final CredentialsGuard guard;
-    private final String username;
+    private final FinesseAccounts accounts;
+    private final boolean notReadyFirst;
 
-    public FinesseAnswers(FinesseXml xml, CredentialsGuard guard, String username) {
+    /**
+     * @param notReadyFirst an agent signing itself out from READY is set NOT_READY first (signout.self.not-ready-first);
+     *                      otherwise its request is REJECTED with Finesse's own error
+     */
+    public FinesseAnswers(FinesseXml xml, CredentialsGuard guard, FinesseAccounts accounts, boolean notReadyFirst) {
         this.xml = xml;
         this.guard = guard;
-        this.username = username;
+        this.accounts = accounts;
+        this.notReadyFirst = notReadyFirst;
     }
 
     /** Before a call leaves for a node. */
@@ -45,11 +52,19 @@ public class FinesseAnswers {
         throw new FinesseUnavailableException(nodeName(exchange) + " did not answer: " + describe(cause), cause);
     }
 
-    /** Records the answer; 503 moves the request to the other node, 500 is retried on this one. */
+    /**
+     * Records the answer; 503 moves the request to the other node, 500 is retried on this one. A 401 for the
+     * credentials (not one about what the account may do to a user) stops every further call with that account.
+     */
     public void answered(Exchange exchange) {
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         track(exchange).ifPresent(signout -> signout.answered(node(exchange), nodeUrl(exchange), status,
                 isSignOutCall(exchange)));
+        if (status == 401 && !isAboutTheUser(firstError(exchange))) {
+            String account = exchange.getProperty(FinesseAccounts.ACCOUNT, String.class);
+            guard.refused(account, accounts.describe(account), accounts.passwordSetting(account),
+                    track(exchange).map(signout -> signout.getRequest().requestId()).orElse(null));
+        }
         if (status == 503) {
             throw new FinesseUnavailableException(nodeName(exchange) + " answered 503 (out of service)"
                     + errorsText(exchange), null);
@@ -80,11 +95,9 @@ public class FinesseAnswers {
         } else if (status == 400) {
             signout.finish(Outcome.REJECTED, "Finesse refused the request for " + user + " as invalid: " + error);
         } else if (status == 401) {
-            if (!error.isType("Invalid Supervisor") && !error.isType("Invalid Authorization User Specified")) {
-                guard.refused(username, signout.getRequest().requestId());
-            }
-            signout.finish(Outcome.REJECTED, "Finesse does not allow the service account to sign out " + user + ": "
-                    + error + " (401, never retried: five wrong passwords lock the account)");
+            signout.finish(Outcome.REJECTED, "Finesse does not allow " + accounts.describe(signout.getAccount())
+                    + " to sign out " + user + ": " + error + " (401, never retried: five wrong passwords lock the "
+                    + "account)");
         } else if (status == 404) {
             signout.finish(Outcome.REJECTED, "Finesse does not know " + user);
         } else {
@@ -111,7 +124,11 @@ public class FinesseAnswers {
         return xml.read(exchange.getIn().getBody(String.class), dev.finessesignout.model.Team.class);
     }
 
-    /** Maps the answer to {@code GET User/{id}} made after Finesse said the user is already signed out. */
+    /**
+     * Maps the answer to {@code GET User/{id}} made after Finesse said the user is already signed out (or refused the
+     * state it is in). An agent that signs itself out from READY is refused by Finesse: with notReadyFirst it is set
+     * NOT_READY first, once; otherwise the request is REJECTED with Finesse's error.
+     */
     public void stateChecked(Exchange exchange) {
         Signout signout = signout(exchange);
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
@@ -123,13 +140,60 @@ public class FinesseAnswers {
             return;
         }
         User user = xml.read(exchange.getIn().getBody(String.class), User.class);
+        boolean ready = User.READY.equalsIgnoreCase(user.getState()) && user.getPendingState() == null;
         if (user.isSignedOut()) {
             signout.finish(Outcome.ALREADY_SIGNED_OUT, "user " + signout.getRequest().userId()
                     + " was already signed out; GET User shows state LOGOUT");
+        } else if (ready && signout.isSelfSignout() && notReadyFirst && signout.getNotReadyAt() == null) {
+            signout.notReadyFirst();
         } else {
             signout.finish(Outcome.REJECTED, "Finesse refused the sign-out (" + said + "); GET User shows state "
-                    + user.getState());
+                    + user.getState() + (ready && signout.isSelfSignout() ? selfFromReady(signout) : ""));
         }
+    }
+
+    private String selfFromReady(Signout signout) {
+        if (signout.getNotReadyAt() != null) {
+            return ", although it showed NOT_READY at " + signout.getNotReadyAt() + " after the bundle set it so";
+        }
+        return ". An agent signs itself out only from NOT_READY: set signout.self.not-ready-first=true to have the "
+                + "bundle set it NOT_READY first";
+    }
+
+    /** Maps the answer to {@code PUT User/{id}} state NOT_READY, sent before an agent's own sign-out. */
+    public void notReadyAnswered(Exchange exchange) {
+        Signout signout = signout(exchange);
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        List<ApiError> errors = errors(exchange);
+        signout.setFinesseErrors(errors);
+        String user = "user " + signout.getRequest().userId();
+        if (status >= 300 && status < 400) {
+            signout.finish(Outcome.FAILED, redirectAdvice(exchange, status));
+        } else {
+            signout.finish(Outcome.REJECTED, "Finesse refused to set " + user + " NOT_READY (HTTP " + status
+                    + (errors.isEmpty() ? "" : ": " + errors.get(0)) + "), which an agent must be before it signs "
+                    + "itself out; " + user + " was not signed out");
+        }
+    }
+
+    /**
+     * Maps {@code GET User/{id}} after Finesse accepted the NOT_READY: the LOGOUT goes again once it shows NOT_READY;
+     * until then the call is repeated (StateNotYetChangedException, see signout-errors).
+     */
+    public void notReadyChecked(Exchange exchange) {
+        Signout signout = signout(exchange);
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        User user = status == 200 ? xml.read(exchange.getIn().getBody(String.class), User.class) : null;
+        if (user != null && User.NOT_READY.equalsIgnoreCase(user.getState())) {
+            signout.notReady(Instant.now());
+            return;
+        }
+        throw new StateNotYetChangedException("Finesse accepted setting user " + signout.getRequest().userId()
+                + " NOT_READY before its own sign-out, but " + (user == null ? "GET User answered " + status
+                : "GET User shows state " + user.getState()) + "; the sign-out was not sent again");
     }
 
     /** The request a call is made for; a call of the bundle's own (the listener's team lookup) has none. */
@@ -153,8 +217,10 @@ public class FinesseAnswers {
         return exchange.getProperty(NODE_URL, String.class);
     }
 
+    /** A LOGOUT PUT (not the NOT_READY sent before an agent's own sign-out, not a GET). */
     private static boolean isSignOutCall(Exchange exchange) {
-        return "PUT".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class));
+        return "PUT".equals(exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class))
+                && track(exchange).map(signout -> !signout.isNotReadyNeeded()).orElse(true);
     }
 
     private static boolean neverConnected(Throwable cause) {
@@ -179,6 +245,16 @@ public class FinesseAnswers {
         } catch (FinesseXmlException e) {
             return List.of(new ApiError(null, "unreadable error body: " + Display.quote(body.strip()), null));
         }
+    }
+
+    /** Invalid Supervisor and Invalid Authorization User Specified say what the account may not do to that user. */
+    private static boolean isAboutTheUser(ApiError error) {
+        return error.isType("Invalid Supervisor") || error.isType("Invalid Authorization User Specified");
+    }
+
+    private ApiError firstError(Exchange exchange) {
+        List<ApiError> errors = errors(exchange);
+        return errors.isEmpty() ? new ApiError() : errors.get(0);
     }
 
     private String errorsText(Exchange exchange) {

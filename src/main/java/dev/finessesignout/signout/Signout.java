@@ -20,6 +20,8 @@ public class Signout implements Serializable {
     public static final String PROPERTY = "signout";
 
     private SignoutRequest request;
+    /** The Finesse account the request is sent with: the service account, or the user's own (self sign-out). */
+    private String account;
     private Outcome outcome;
     private String detail;
     private String finesseNode;
@@ -32,6 +34,10 @@ public class Signout implements Serializable {
     private List<ApiError> finesseErrors = List.of();
     /** Finesse said "already signed out"; GET User must confirm it before the outcome is final. */
     private boolean stateCheckNeeded;
+    /** An agent signing itself out from READY: it is set NOT_READY before the LOGOUT is sent once more. */
+    private boolean notReadyNeeded;
+    /** When GET User showed the agent NOT_READY after the bundle set it so. */
+    private Instant notReadyAt;
     private ConfirmedBy confirmedBy;
     private Instant confirmedAt;
     /** Finesse showed pendingState LOGOUT (the agent is on a call): the sign-out happens when the call ends. */
@@ -74,6 +80,24 @@ public class Signout implements Serializable {
         this.outcome = outcome;
         this.detail = detail;
         this.stateCheckNeeded = false;
+        this.notReadyNeeded = false;
+    }
+
+    /** No outcome yet, and nothing to do before the (next) LOGOUT is sent. */
+    public boolean isSignOutDue() {
+        return outcome == null && !stateCheckNeeded && !notReadyNeeded;
+    }
+
+    /** Finesse refused the LOGOUT of an agent in READY: NOT_READY first. */
+    public void notReadyFirst() {
+        stateCheckNeeded = false;
+        notReadyNeeded = true;
+    }
+
+    /** GET User shows the agent NOT_READY: the LOGOUT can go again. */
+    public void notReady(Instant shownAt) {
+        notReadyNeeded = false;
+        notReadyAt = shownAt;
     }
 
     /** Proof that the user is signed out; the time is when it arrived, never before the 202 was read. */
@@ -94,10 +118,17 @@ public class Signout implements Serializable {
         return confirmedAt == null || answeredAt == null ? null : Duration.between(answeredAt, confirmedAt).toMillis();
     }
 
+    /** The user signs itself out, with its own credentials. */
+    public boolean isSelfSignout() {
+        return request.userId() != null && request.userId().equals(account);
+    }
+
     public SignoutRequest getRequest() { return request; }
 
     /** The request as it now is (a deferred request records what its on-call checks found). */
     public void setRequest(SignoutRequest request) { this.request = request; }
+    public String getAccount() { return account; }
+    public void setAccount(String account) { this.account = account; }
     public Outcome getOutcome() { return outcome; }
     public String getDetail() { return detail; }
     public String getFinesseNode() { return finesseNode; }
@@ -112,5 +143,7 @@ public class Signout implements Serializable {
     public Instant getConfirmedAt() { return confirmedAt; }
     public Instant getPendingSince() { return pendingSince; }
     public boolean isStateCheckNeeded() { return stateCheckNeeded; }
+    public boolean isNotReadyNeeded() { return notReadyNeeded; }
+    public Instant getNotReadyAt() { return notReadyAt; }
     public void setStateCheckNeeded(boolean stateCheckNeeded) { this.stateCheckNeeded = stateCheckNeeded; }
 }

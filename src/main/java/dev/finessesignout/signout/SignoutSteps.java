@@ -12,6 +12,12 @@ import org.apache.camel.Exchange;
 
 /** The small steps of the sign-out worker that are not HTTP: start a request, build its body, record failures. */
 public class SignoutSteps {
+    private final String notReadyReasonCodeId;
+
+    /** @param notReadyReasonCodeId the NOT_READY reason code (database id) for an agent set NOT_READY first, or null */
+    public SignoutSteps(String notReadyReasonCodeId) {
+        this.notReadyReasonCodeId = notReadyReasonCodeId;
+    }
 
     /** Validates the queued request again (it may come from any producer) and starts tracking it. */
     public void begin(Exchange exchange) {
@@ -21,6 +27,11 @@ public class SignoutSteps {
 
     public User logoutBody(Exchange exchange) {
         return User.logout(exchange.getProperty(Signout.PROPERTY, Signout.class).getRequest().reasonCodeId());
+    }
+
+    /** An agent signing itself out from READY is set NOT_READY first (signout.self.not-ready-first). */
+    public User notReadyBody() {
+        return User.notReady(notReadyReasonCodeId);
     }
 
     /** The request could not be used: record it as INVALID_REQUEST with what could be read of it. */

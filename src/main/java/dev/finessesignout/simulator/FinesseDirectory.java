@@ -133,9 +133,12 @@ public final class FinesseDirectory {
         if (User.LOGOUT.equals(wanted)) {
             return signOut(actor, target, self, body.getReasonCodeId());
         }
-        if (self && Set.of("READY", "NOT_READY").contains(wanted) && SIGNED_IN_STATES.contains(target.state)) {
-            target.changeState(wanted, body.getReasonCodeId(), null);
+        if (self && "READY".equals(wanted) && SIGNED_IN_STATES.contains(target.state)) {
+            target.changeState(wanted, null, null);
             return Answer.of(202, null);
+        }
+        if (self && "NOT_READY".equals(wanted) && SIGNED_IN_STATES.contains(target.state)) {
+            return notReady(target, body.getReasonCodeId());
         }
         return Answer.error(400, "Invalid State", "Cannot change state from " + target.state + " to " + wanted, "state");
     }
@@ -174,6 +177,20 @@ public final class FinesseDirectory {
             }
         }
         target.changeState(User.LOGOUT, code == null ? null : reasonCodeId, code);
+        return Answer.of(202, null);
+    }
+
+    /** A user's own change to NOT_READY, with an optional NOT_READY reason code (its database id). */
+    private Answer notReady(SimulatedUser target, String reasonCodeId) {
+        ReasonCode code = null;
+        if (reasonCodeId != null && !reasonCodeId.isBlank()) {
+            code = reasonCode(setup.notReadyReasonCodes(), "NOT_READY", reasonCodeId);
+            if (code == null) {
+                return Answer.error(400, "Invalid Input", "Reason code " + reasonCodeId
+                        + " is not a NOT_READY reason code", "reasonCodeId");
+            }
+        }
+        target.changeState("NOT_READY", code == null ? null : reasonCodeId, code);
         return Answer.of(202, null);
     }
 
@@ -294,9 +311,13 @@ public final class FinesseDirectory {
     }
 
     private ReasonCode logoutReasonCode(String id) {
-        List<ReasonCodeEntry> codes = setup.logoutReasonCodes() == null ? List.of() : setup.logoutReasonCodes();
+        return reasonCode(setup.logoutReasonCodes(), "LOGOUT", id);
+    }
+
+    private static ReasonCode reasonCode(List<ReasonCodeEntry> configured, String category, String id) {
+        List<ReasonCodeEntry> codes = configured == null ? List.of() : configured;
         return codes.stream().filter(c -> c.id().equals(id)).findFirst()
-                .map(c -> new ReasonCode(c.id(), "LOGOUT", c.code(), c.label())).orElse(null);
+                .map(c -> new ReasonCode(c.id(), category, c.code(), c.label())).orElse(null);
     }
 
     private List<Team> supervisedTeams(SimulatedUser user) {
@@ -305,6 +326,12 @@ public final class FinesseDirectory {
         }
         return setup.teams().stream().filter(t -> user.entry.supervises().contains(t.id()))
                 .map(t -> new Team(t.id(), t.name())).toList();
+    }
+
+    /** The user name of Basic credentials, or null. */
+    static String basicUser(String authorization) {
+        String[] credentials = basicCredentials(authorization);
+        return credentials == null ? null : credentials[0];
     }
 
     private static String[] basicCredentials(String authorization) {

@@ -350,6 +350,12 @@ public final class FinesseSimulator extends ServiceSupport {
         reset(initialSetup.alreadySignedOutError(), initialSetup.reasonCodeRequired());
     }
 
+    /** The password a simulated user has in the setup file (read at init), or null for an unknown user. */
+    public String passwordOf(String userId) {
+        return initialSetup.users().stream().filter(user -> user.id().equals(userId)).findFirst()
+                .map(SimulatorSetup.UserEntry::password).orElse(null);
+    }
+
     /** Sign-out PUTs for one user, both sides together. */
     public int signOutCalls(String userId) {
         return sides().stream().mapToInt(side -> side.calls("PUT", "/finesse/api/User/" + userId)).sum();

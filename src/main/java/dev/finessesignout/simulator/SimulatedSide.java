@@ -34,8 +34,12 @@ public final class SimulatedSide {
     private static final Pattern SYSTEM_INFO = Pattern.compile("/finesse/api/SystemInfo/?");
     private static final int RECENT_CALLS = 1000;
 
-    /** A call as the node received it (the newest {@value #RECENT_CALLS} are kept). */
-    public record ReceivedCall(String method, String path, String requestId, String contentType, String body) {
+    /**
+     * A call as the node received it (the newest {@value #RECENT_CALLS} are kept); {@code account} is the user name of
+     * its Basic credentials, as Finesse's access log shows it (never the password).
+     */
+    public record ReceivedCall(String method, String path, String requestId, String contentType, String body,
+            String account) {
     }
 
     private final String name;
@@ -225,8 +229,9 @@ public final class SimulatedSide {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
         }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         remember(new ReceivedCall(method, path, exchange.getRequestHeaders().getFirst("requestId"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                exchange.getRequestHeaders().getFirst("Content-Type"), body, FinesseDirectory.basicUser(authorization)));
         if (!secure && faults.redirectsToHttps() && httpsPort >= 0) {
             exchange.getResponseHeaders().add("Location", httpsUrl() + exchange.getRequestURI());
             return Answer.of(301, null);
@@ -241,7 +246,7 @@ public final class SimulatedSide {
             return Answer.error(500, directory.spelling("Internal Server Error", "RUNTIME_EXCEPTION"),
                     "Unexpected server error", null);
         }
-        SimulatedUser actor = directory.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        SimulatedUser actor = directory.authenticate(authorization);
         if (actor == null) {
             return Answer.error(401, "Authorization Failure", "Unauthorized", null);
         }

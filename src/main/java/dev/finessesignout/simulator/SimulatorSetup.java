@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer lockoutSeconds,
         AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired, Boolean alternateErrorTypes,
         List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users,
-        Map<String, Faults.Spec> faults, NotificationStyle notifications, Long callEndMillis) {
+        Map<String, Faults.Spec> faults, NotificationStyle notifications, Long callEndMillis,
+        List<ReasonCodeEntry> notReadyReasonCodes) {
 
     /** The two documented answers to a LOGOUT for a user who is already signed out. */
     public enum AlreadySignedOut { INVALID_STATE, INVALID_INPUT }
@@ -71,7 +72,13 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
 
     public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule, boolean alternateTypes) {
         return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, alternateTypes,
-                logoutReasonCodes, teams, users, faults, notifications, callEndMillis);
+                logoutReasonCodes, teams, users, faults, notifications, callEndMillis, notReadyReasonCodes);
+    }
+
+    /** The same deployment with other NOT_READY reason codes (none: every reason code in a NOT_READY is refused). */
+    public SimulatorSetup withNotReadyReasonCodes(List<ReasonCodeEntry> codes) {
+        return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, alreadySignedOutError, reasonCodeRequired,
+                alternateErrorTypes, logoutReasonCodes, teams, users, faults, notifications, callEndMillis, codes);
     }
 
     /** How long after a supervisor's sign-out an agent's call (TALKING, HOLD) ends; 0 = the sign-out is immediate. */

@@ -152,6 +152,39 @@ class FinesseSimulatorTest {
     }
 
     @Test
+    void anAgentGoesNotReadyWithANotReadyReasonCodeOnly() throws Exception {
+        String self = "1004:agent-1004";
+        assertError(call("PUT", a, "/finesse/api/User/1004", self,
+                "<User><state>NOT_READY</state><reasonCodeId>12</reasonCodeId></User>", null), 400, "Invalid Input");
+        assertEquals("READY", simulator.directory().state("1004"), "12 is a LOGOUT reason code");
+        assertEquals(202, call("PUT", a, "/finesse/api/User/1004", self,
+                "<User><state>NOT_READY</state><reasonCodeId>21</reasonCodeId></User>", null).statusCode());
+        User user = XML.read(call("GET", a, "/finesse/api/User/1004", self, null, null).body(), User.class);
+        assertEquals("NOT_READY", user.getState());
+        assertEquals("21", user.getReasonCodeId());
+        assertEquals("NOT_READY", user.getReasonCode().getCategory());
+        assertEquals(202, call("PUT", a, "/finesse/api/User/1004", self, logout(null), null).statusCode());
+    }
+
+    @Test
+    void aSupervisorSignsItselfOutFromAnySignedInStateAndTheCallNamesItsAccount() throws Exception {
+        String self = "SupervisorA:sandbox-supervisor-a";
+        simulator.directory().setState("SupervisorA", "READY");
+        assertEquals(202, call("PUT", a, "/finesse/api/User/SupervisorA", self, logout(null), null).statusCode());
+        assertEquals("LOGOUT", simulator.directory().state("SupervisorA"));
+        SimulatedSide.ReceivedCall put = simulator.side("A").recentCalls().stream()
+                .filter(c -> c.method().equals("PUT")).reduce((first, second) -> second).orElseThrow();
+        assertEquals("SupervisorA", put.account(), "the account the call was made with, never its password");
+        assertTrue(!put.toString().contains("sandbox-supervisor-a"));
+        simulator.directory().setState("SupervisorA", "TALKING");
+        assertEquals(202, call("PUT", a, "/finesse/api/User/SupervisorA", self, logout(null), null).statusCode());
+        assertEquals("LOGOUT", simulator.directory().state("SupervisorA"), "no call end to wait for on one's own");
+        // an agent may not act on another user, not even to read it
+        assertError(call("GET", a, "/finesse/api/User/1002", "1001:agent-1001", null, null), 401,
+                "Invalid Authorization User Specified");
+    }
+
+    @Test
     void teamsListSignedInMembersUnlessLoggedOutAgentsAreAskedFor() throws Exception {
         Team team = XML.read(call("GET", a, "/finesse/api/Team/8", SVC, null, null).body(), Team.class);
         assertEquals(3, team.getUsers().size(), "1012 is signed out");
