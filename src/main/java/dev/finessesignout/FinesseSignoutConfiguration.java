@@ -42,7 +42,6 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.leveldb.LevelDBAggregationRepository;
 import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
@@ -214,8 +213,9 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         registry.bind("auditedRequests", idempotentRepository("audited-requests.txt", auditDedupeSize));
         // each request id queued once, each dropped file processed once
         registry.bind("queuedRequests", idempotentRepository("queued-requests.txt", duplicateIdCacheSize));
-        registry.bind("processedFiles", new ProcessedFiles(idempotentRepository("processed-files.txt",
-                duplicateIdCacheSize)));
+        RecentIds processedFiles = idempotentRepository("processed-files.txt", duplicateIdCacheSize);
+        context.addService(processedFiles, true, true); // no EIP starts it: loaded from its file at start
+        registry.bind("processedFiles", new ProcessedFiles(processedFiles));
         registry.bind("notificationEvidence", new NotificationEvidence(finesseXml, "pubsub." + xmppDomain, awaited));
         registry.bind("confirmations", new Confirmations(Duration.ofMillis(clockToleranceMillis),
                 Duration.ofMillis(notificationWaitMillis), Duration.ofMillis(pendingWaitMillis), session, finesseXml));
@@ -247,9 +247,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         };
     }
 
-    private FileIdempotentRepository idempotentRepository(String file, int size) {
-        return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(
-                Path.of(stateDir, file).toFile(), size, 64L * 1024 * 1024);
+    private RecentIds idempotentRepository(String file, int size) {
+        return new RecentIds(Path.of(stateDir, file).toFile(), size);
     }
 
     /**

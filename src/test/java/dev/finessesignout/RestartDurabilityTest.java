@@ -70,6 +70,11 @@ class RestartDurabilityTest {
                 assertEquals("CONFIRMED", recordOf(records, id).path("outcome").asText());
                 assertEquals(1, SIMULATOR.signOutCalls(id), "user " + id + " signed out once");
             }
+            // the processed file is remembered across the restart: the same file dropped once more is refused
+            dropSameFile();
+            JsonNode refused = awaitAudit(5).stream().filter(r -> r.path("userId").isMissingNode()).findFirst()
+                    .orElseThrow();
+            assertTrue(refused.path("detail").asText().contains("processed before"), refused.toString());
         } finally {
             worker.stop();
         }

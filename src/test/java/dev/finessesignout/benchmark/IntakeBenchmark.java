@@ -105,6 +105,7 @@ public final class IntakeBenchmark {
     private static Main startBundle(Path root, int[] ports) throws Exception {
         Properties properties = new Properties();
         properties.put("simulator.enabled", "false");
+        properties.put("signout.self.users", ""); // the sandbox's SupervisorA reference needs the built-in simulator
         properties.put("sandbox.copy-sample", "false");
         properties.put("finesse.side-a.url", "https://127.0.0.1:" + ports[0]);
         properties.put("finesse.side-b.url", "https://127.0.0.1:" + ports[1]);
@@ -223,7 +224,8 @@ public final class IntakeBenchmark {
             return 0;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return (int) files.filter(file -> file.toString().endsWith(".csv")).count(); // not the summaries
+            return (int) files.filter(file -> file.toString().endsWith(".csv") && !file.toString().endsWith(".result.csv"))
+                    .count(); // the processed files, not their result files or summaries
         }
     }
 
