@@ -165,6 +165,17 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /** Every file under {@code dir}, as one text: to search for what must never be written (a password). */
+    protected static String allFilesUnder(Path dir) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
     protected static void pause(long millis) {
         try {
             Thread.sleep(millis);

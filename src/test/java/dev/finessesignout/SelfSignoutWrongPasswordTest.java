@@ -92,14 +92,4 @@ class SelfSignoutWrongPasswordTest extends SignoutTestSupport {
             return files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElseThrow();
         }
     }
-
-    private static String allFilesUnder(Path dir) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(file));
-            }
-        }
-        return all.toString();
-    }
 }

@@ -2,11 +2,9 @@ package dev.finessesignout;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -57,15 +55,5 @@ class WrongPasswordTest extends SignoutTestSupport {
             assertFalse(logged.contains(secret), "a password reached the log");
             assertFalse(allFilesUnder(ROOT.resolve("work")).contains(secret), "a password reached a work file");
         }
-    }
-
-    private static String allFilesUnder(Path dir) throws IOException {
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(Files.readString(file));
-            }
-        }
-        return all.toString();
     }
 }
