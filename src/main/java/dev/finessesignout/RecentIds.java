@@ -11,11 +11,14 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
  * every id it has not seen (every new request), which makes a batch quadratic; here an id not in memory is new.
  */
 public class RecentIds extends FileIdempotentRepository {
-    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Room per id in the file (request ids are at most 100 characters) before it is cut back. */
+    private static final long BYTES_PER_ID = 128;
 
     public RecentIds(File store, int size) {
         super(store, LRUCacheFactory.newLRUCache(size));
-        setMaxFileStoreSize(MAX_FILE_BYTES);
+        // when the file reaches 256 bytes per remembered id, its oldest `size` ids are dropped in one rewrite
+        setMaxFileStoreSize(2 * BYTES_PER_ID * size);
+        setDropOldestFileStore(size);
     }
 
     @Override

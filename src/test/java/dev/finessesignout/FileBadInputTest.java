@@ -49,7 +49,10 @@ class FileBadInputTest extends SignoutTestSupport {
         // BOM, CRLF, blank lines, a header, a unicode id, an id with spaces, one with %2F, a 10,000-character line
         String longLine = "1".repeat(10_000);
         dropFile("awkward.csv", "\uFEFFuserId\r\n\r\n1001\r\n\r\nJosé\r\nuser 7\r\n1%2F2\r\n" + longLine + "\r\n1002/x\r\n");
-        List<JsonNode> records = awaitAudit(6);
+        awaitAudit(6);
+        pause(500); // room for a record that should not come
+        List<JsonNode> records = readAudit();
+        assertEquals(6, records.size(), "the header is no request: " + records);
         assertEquals("CONFIRMED", recordOf(records, "1001").path("outcome").asText());
         assertTrue(recordOf(records, "José").path("detail").asText().contains("characters other than"));
         assertTrue(recordOf(records, "user 7").path("detail").asText().contains("white space"));
@@ -59,6 +62,30 @@ class FileBadInputTest extends SignoutTestSupport {
         assertTrue(tooLong.path("detail").asText().contains("10000 characters long"), tooLong.path("detail").asText());
         assertEquals(8, tooLong.path("source").path("line").asInt());
         assertEquals(1, records.stream().filter(r -> "CONFIRMED".equals(r.path("outcome").asText())).count());
+    }
+
+    @Test
+    void aHeaderAfterBlankLinesIsStillAHeader() {
+        dropFile("late-header.csv", "\n\r\n# exported 2026-11-24\nuserId\n1004\n");
+        JsonNode record = awaitAudit(1).get(0);
+        pause(500);
+        assertEquals(1, readAudit().size(), readAudit().toString());
+        assertEquals("1004", record.path("userId").asText());
+        assertEquals(5, record.path("source").path("line").asInt(), "lines keep their numbers");
+    }
+
+    @Test
+    void aFileReadAgainWhoseInvalidEntryWasRecordedGoesOnWithTheRest() throws IOException {
+        dropFile("first.json", "[{\"requestId\": \"re-read-bad-1\", \"userId\": \"x/y\"}]");
+        awaitAudit(1);
+        // the same entry again (as in a file read again after a crash), then a good one
+        dropFile("second.json", "[{\"requestId\": \"re-read-bad-1\", \"userId\": \"x/y\"}, {\"userId\": \"1008\"}]");
+        assertEquals("CONFIRMED", recordOf(awaitAudit(2), "1008").path("outcome").asText());
+        String result = awaitResult("second-", 2);
+        assertTrue(result.contains("re-read-bad-1,x/y,,DUPLICATE_REQUEST_ID"), result);
+        String summary = awaitSummary("second-");
+        assertTrue(summary.contains("requests: 1") && summary.contains("not sent again: 1")
+                && !summary.contains("INCOMPLETE"), summary);
     }
 
     @Test
@@ -127,6 +154,19 @@ class FileBadInputTest extends SignoutTestSupport {
                 .findFirst().orElseThrow(() -> new AssertionError("no record for " + file + " in " + records));
         assertEquals("INVALID_REQUEST", record.path("outcome").asText(), record.toString());
         assertTrue(record.path("detail").asText().contains(reason), record.path("detail").asText());
+    }
+
+    private static String awaitSummary(String prefix) throws IOException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String name : fileNames(workDir("done"))) {
+                if (name.startsWith(prefix) && name.endsWith(".summary.txt")) {
+                    return Files.readString(workDir("done").resolve(name), StandardCharsets.UTF_8);
+                }
+            }
+            pause(100);
+        }
+        throw new AssertionError("no summary " + prefix + "* in " + fileNames(workDir("done")));
     }
 
     /** The result file of the batch whose name starts so, once it holds this many request lines. */

@@ -126,6 +126,26 @@ class JmsIntakeTest extends SignoutTestSupport {
         assertEquals(1, SIMULATOR.signOutCalls("1011"));
     }
 
+    @Test
+    void aMessageRolledBackAfterItsRequestsWereQueuedLosesNoneAndSendsNoneTwice() throws Exception {
+        // the message's transaction fails once, after its requests are queued: the broker delivers it again
+        org.apache.camel.builder.AdviceWith.adviceWith(context, "jms-intake", route -> route.weaveAddLast()
+                .process(exchange -> {
+                    if ("fail-once".equals(exchange.getMessage().getHeader("test"))
+                            && !exchange.getMessage().getHeader("JMSRedelivered", false, Boolean.class)) {
+                        throw new IllegalStateException("failing before the commit, as a crash would");
+                    }
+                }));
+        template.sendBodyAndHeader(QUEUE, "[{\"userId\": \"1005\"}, {\"userId\": \"1006\"}]", "test", "fail-once");
+        List<JsonNode> records = awaitAudit(2);
+        pause(1000);
+        assertEquals(2, readAudit().size(), "one record each: " + readAudit());
+        for (String user : List.of("1005", "1006")) {
+            assertEquals("CONFIRMED", recordOf(records, user).path("outcome").asText());
+            assertEquals(1, SIMULATOR.signOutCalls(user));
+        }
+    }
+
     private void send(String body) {
         template.sendBody(QUEUE, body);
     }

@@ -20,8 +20,18 @@ public class CsvRequestParser {
 
     /** Whether the line carries a request (blank lines, comments and a header line do not). */
     public boolean carriesRequest(String line, int lineNumber) {
-        String text = clean(line, lineNumber);
-        return !text.isEmpty() && !text.startsWith("#") && !(lineNumber == 1 && isHeader(text));
+        return hasContent(line) && !(lineNumber == 1 && isHeader(line));
+    }
+
+    /** Neither blank nor a comment. */
+    public static boolean hasContent(String line) {
+        String text = clean(line, 1);
+        return !text.isEmpty() && !text.startsWith("#");
+    }
+
+    /** A header line: its first column names the user id column. */
+    public static boolean isHeader(String line) {
+        return HEADER_NAMES.contains(unquote(clean(line, 1).split(",", -1)[0]).toLowerCase(Locale.ROOT));
     }
 
     /** Returns the request for the line, or null for a line that carries none (blank, comment, header). */
@@ -45,10 +55,6 @@ public class CsvRequestParser {
                     + " columns; expected user id and an optional reason code id", request);
         }
         return request.validated();
-    }
-
-    private static boolean isHeader(String text) {
-        return HEADER_NAMES.contains(unquote(text.split(",", -1)[0]).toLowerCase(Locale.ROOT));
     }
 
     private static String clean(String line, int lineNumber) {

@@ -106,9 +106,17 @@ public abstract class FileEntries implements Iterator<Object>, Closeable {
             this.lines = (BufferedReader) reader;
         }
 
+        private boolean contentSeen;
+
+        /** A header is the first line with content (wherever it is), shown as a blank line so numbering stays. */
         @Override
         protected Object fetch() throws IOException {
-            return lines.readLine();
+            String line = lines.readLine();
+            if (line != null && !contentSeen && CsvRequestParser.hasContent(line)) {
+                contentSeen = true;
+                return CsvRequestParser.isHeader(line) ? "" : line;
+            }
+            return line;
         }
     }
 
@@ -126,13 +134,22 @@ public abstract class FileEntries implements Iterator<Object>, Closeable {
             }
         }
 
+        /** Depth of the reader's position: 1 inside the root; requests are the root or its children, as checked. */
+        private int depth;
+
         @Override
         protected Object fetch() throws XMLStreamException, JAXBException {
             while (xml.hasNext()) {
-                if (xml.getEventType() == XMLStreamConstants.START_ELEMENT
+                int event = xml.getEventType();
+                if (event == XMLStreamConstants.START_ELEMENT && depth <= 1
                         && "signoutRequest".equals(xml.getLocalName())) {
                     // the unmarshaller leaves the reader just after the element
                     return jaxb.createUnmarshaller().unmarshal(xml, MessageRequest.class).getValue();
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
                 }
                 xml.next();
             }

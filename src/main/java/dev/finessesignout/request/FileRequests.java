@@ -33,6 +33,7 @@ import org.apache.camel.Header;
 public class FileRequests {
     /** The dropped file itself, kept while the exchange's body is used for other things. */
     public static final String INTAKE_FILE = "intakeFile";
+    private static final int SNIFF_CHARACTERS = 64 * 1024;
     private final long maxBytes;
     private final CsvRequestParser csv;
     private final FinesseXml xml;
@@ -107,14 +108,17 @@ public class FileRequests {
     private long csvRequests(BufferedReader reader) throws IOException {
         long requests = 0;
         int lineNumber = 0;
+        boolean contentSeen = false;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNumber++;
             if (line.indexOf('\0') >= 0) {
                 throw new UnreadableFileException("it contains binary data (NUL bytes on line " + lineNumber
                         + "); expected UTF-8 CSV text");
             }
-            if (csv.carriesRequest(line, lineNumber)) {
-                requests++;
+            if (CsvRequestParser.hasContent(line)) {
+                // the first line with content may be a header, as the streaming read sees it
+                requests += contentSeen || !CsvRequestParser.isHeader(line) ? 1 : 0;
+                contentSeen = true;
             }
         }
         return requests;
@@ -176,11 +180,11 @@ public class FileRequests {
         }
     }
 
+    /** The first character that is not white space, looked at without consuming anything (lines keep their numbers). */
     private static int firstCharacter(BufferedReader reader) throws IOException {
-        reader.mark(1);
+        reader.mark(SNIFF_CHARACTERS);
         int c = reader.read();
-        while (c >= 0 && Character.isWhitespace(c)) {
-            reader.mark(1);
+        for (int read = 1; c >= 0 && Character.isWhitespace(c) && read < SNIFF_CHARACTERS; read++) {
             c = reader.read();
         }
         reader.reset();

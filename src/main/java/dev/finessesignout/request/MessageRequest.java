@@ -31,7 +31,8 @@ public class MessageRequest {
             throw new IllegalArgumentException("a JSON request must be an object, not " + node.getNodeType());
         }
         for (String field : FIELDS) {
-            if (node.has(field) && !node.get(field).isValueNode()) {
+            JsonNode value = node.get(field);
+            if (value != null && !value.isNull() && !value.isTextual() && !value.isNumber()) {
                 throw new IllegalArgumentException("\"" + field + "\" must be a string or a number");
             }
         }

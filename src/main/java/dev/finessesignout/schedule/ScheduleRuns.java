@@ -29,8 +29,9 @@ import org.apache.camel.ExchangeProperty;
 public class ScheduleRuns {
     public static final String RUN = "scheduleRun";
     private static final java.util.regex.Pattern TEAM_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneId.systemDefault());
+    /** In UTC to the millisecond: a clock put back (daylight saving) never gives two runs one id. */
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+            .withZone(ZoneId.of("UTC"));
 
     /** Starts a run; a schedule whose settings make no sense fails with the reason (logged and audited). */
     public ScheduleRun start(String name, String users, String teams, boolean supervisedTeams, boolean dryRun,

@@ -46,13 +46,18 @@ public class OnCallPolicy {
         if (status != 200) {
             return false;
         }
-        String state = xml.read(exchange.getIn().getBody(String.class), User.class).getState();
+        String state;
+        try {
+            state = xml.read(exchange.getIn().getBody(String.class), User.class).getState();
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
         if (!ON_A_CALL.contains(state)) {
             return false;
         }
         SignoutRequest request = signout.getRequest();
         OnCall onCall = request.onCall().deferred(state);
-        boolean waits = Instant.now().isBefore(onCall.deferUntil());
+        boolean waits = onCall.deferUntil() != null && Instant.now().isBefore(onCall.deferUntil());
         signout.setRequest(request.withOnCall(waits ? onCall : onCall.pastLimit()));
         return waits;
     }

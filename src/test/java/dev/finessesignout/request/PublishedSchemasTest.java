@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The published XML schema and the sample files agree, and the bundle reads the samples. */
+/** The XML sample is valid against the published XSD, the JSON Schema is well-formed JSON, and the bundle reads both samples. */
 class PublishedSchemasTest {
     private final FileRequests files = new FileRequests(1024 * 1024, new CsvRequestParser(), new FinesseXml(),
             new ObjectMapper());
