@@ -23,6 +23,7 @@ class JmsIntakeTest extends SignoutTestSupport {
         properties.put("audit.topic.enabled", "true");
     }
 
+    private static final CapturedLog LOG = CapturedLog.attach();
     private static final String QUEUE = "jms:queue:finesse.signout.intake";
     private static final String DEAD_LETTERS = "jms:queue:finesse.signout.intake.DLQ";
 
@@ -124,6 +125,8 @@ class JmsIntakeTest extends SignoutTestSupport {
         pause(500);
         assertEquals(2, readAudit().size(), "no second record: " + readAudit());
         assertEquals(1, SIMULATOR.signOutCalls("1011"));
+        assertTrue(LOG.text().contains("Request esb-twice-1 (jms message"), "said, not dropped silently by the broker");
+        assertTrue(LOG.text().contains("was queued before: not queued again"), "said, not dropped silently by the broker");
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.finessesignout.request;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -45,9 +43,7 @@ public class CsvRequestParser {
         String[] columns = clean(line, lineNumber).split(",", -1);
         String userId = unquote(columns[0]);
         String reasonCodeId = columns.length > 1 ? unquote(columns[1]) : "";
-        String requestId = UUID.nameUUIDFromBytes(
-                String.join("|", "file", fileName, String.valueOf(size), String.valueOf(modified), String.valueOf(lineNumber))
-                        .getBytes(StandardCharsets.UTF_8)).toString();
+        String requestId = SignoutRequest.fileRequestId(fileName, size, modified, lineNumber);
         SignoutRequest request = new SignoutRequest(requestId, userId, reasonCodeId.isEmpty() ? null : reasonCodeId,
                 RequestSource.fileLine(fileName, lineNumber, batch), Instant.now());
         if (columns.length > 2) {

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -92,8 +90,7 @@ public class FileRequests {
             return csv.parse(line, index, name, size, modified, batch);
         }
         int position = index + 1;
-        String derivedId = UUID.nameUUIDFromBytes(String.join("|", "file", name, String.valueOf(size),
-                String.valueOf(modified), String.valueOf(position)).getBytes(StandardCharsets.UTF_8)).toString();
+        String derivedId = SignoutRequest.fileRequestId(name, size, modified, position);
         RequestSource source = RequestSource.fileLine(name, position, batch);
         MessageRequest item;
         try {

@@ -3,7 +3,6 @@ package dev.finessesignout.request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import javax.xml.stream.XMLStreamReader;
 
@@ -51,8 +50,7 @@ public class MessageRequestParser {
         }
         List<SignoutRequest> requests = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String derivedId = UUID.nameUUIDFromBytes(("jms|" + messageId + "|" + i).getBytes(StandardCharsets.UTF_8))
-                    .toString();
+            String derivedId = SignoutRequest.derivedId("jms", messageId, i);
             requests.add(items.get(i).toRequest(derivedId, new RequestSource("jms", null, items.size() > 1 ? i + 1 : null,
                     messageId, null, null, replyUri, replyUri == null ? null : correlationId != null ? correlationId
                     : messageId)));

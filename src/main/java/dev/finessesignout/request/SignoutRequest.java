@@ -20,6 +20,21 @@ public record SignoutRequest(String requestId, String userId, String reasonCodeI
         return new SignoutRequest(requestId, userId, reasonCodeId, source, receivedAt, policy);
     }
 
+    /**
+     * A request id made from what identifies a request where it came from (trigger, file or message, position...):
+     * the same request read again yields the same id, so it is not queued twice.
+     */
+    public static String derivedId(Object... parts) {
+        return UUID.nameUUIDFromBytes(java.util.Arrays.stream(parts).map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("|")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    /** The id of the request at this position (line, or place in an XML/JSON file) of a dropped file. */
+    public static String fileRequestId(String file, Long size, Long modified, int position) {
+        return derivedId("file", file, size, modified, position);
+    }
+
     /** A producer may leave out the request id and the time it was received: they are made here. */
     public SignoutRequest withDefaults() {
         if (requestId != null && receivedAt != null) {

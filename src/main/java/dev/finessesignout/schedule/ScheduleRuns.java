@@ -1,6 +1,5 @@
 package dev.finessesignout.schedule;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import dev.finessesignout.model.Team;
 import dev.finessesignout.model.User;
@@ -125,8 +123,7 @@ public class ScheduleRuns {
     }
 
     private static String requestId(ScheduleRun run, String key) {
-        return UUID.nameUUIDFromBytes(("schedule|" + run.getId() + "|" + key).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return SignoutRequest.derivedId("schedule", run.getId(), key);
     }
 
     private static List<String> list(String ids) {
