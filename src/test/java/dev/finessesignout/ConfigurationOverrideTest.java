@@ -61,8 +61,8 @@ class ConfigurationOverrideTest {
     @Test
     void orAKeyOfASecretsFileNamedByEnvironmentVariableOrSystemProperty() throws Exception {
         Path secrets = Files.createTempFile("finesse-signout-secrets", ".properties");
-        Files.writeString(secrets, "finesse-password-SupervisorA = s3cret)&%\nfinesse.password = s3rvice\n");
-        String reference = "-Dsignout.self.SupervisorA.password={{finesse-password-SupervisorA}}";
+        Files.writeString(secrets, "secret.SupervisorA.password = s3cret)&%\nfinesse.password = s3rvice\n");
+        String reference = "-Dsignout.self.SupervisorA.password={{secret.SupervisorA.password}}";
         assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password",
                 Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of(reference)));
         assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password", Map.of(),

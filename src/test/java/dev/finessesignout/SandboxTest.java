@@ -56,6 +56,11 @@ class SandboxTest extends BundleTestSupport {
         assertEquals("NOTIFICATION_REQUEST_ID", record.path("confirmedBy").asText(), record.toString());
         assertEquals("SupervisorA", record.path("actingAccount").asText());
         assertEquals(202, record.path("httpStatus").asInt());
+        // what the sandbox's Finesse received, not only what the bundle says it chose
+        var simulator = context.hasService(dev.finessesignout.simulator.FinesseSimulator.class);
+        assertEquals(List.of("SupervisorA"), simulator.sides().stream().flatMap(side -> side.recentCalls().stream())
+                .filter(call -> call.method().equals("PUT") && call.path().equals("/finesse/api/User/SupervisorA"))
+                .map(call -> call.account()).toList(), "sent with its own credentials");
     }
 
     private static String awaitSummaryOf(String file) {

@@ -33,7 +33,7 @@ class SelfSignoutTest extends ConfirmationTestSupport {
         try {
             Files.createDirectories(SECRETS.getParent());
             Files.writeString(SECRETS, "# SupervisorA's password, kept outside the repository\n"
-                    + "finesse-password-SupervisorA = sandbox-supervisor-a\n");
+                    + "secret.SupervisorA.password = sandbox-supervisor-a\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,7 +43,7 @@ class SelfSignoutTest extends ConfirmationTestSupport {
     @Override
     protected void overrideProperties(Properties properties) {
         properties.put("signout.self.users", "SupervisorA, 2001, 1004");
-        properties.put("signout.self.SupervisorA.password", "{{finesse-password-SupervisorA}}");
+        properties.put("signout.self.SupervisorA.password", "{{secret.SupervisorA.password}}");
         properties.put("signout.self.2001.password", "{{sys:self-signout-test.password-2001}}");
         properties.put("signout.self.1004.password", "{{env:SELF_SIGNOUT_TEST_PASSWORD_1004:agent-1004}}");
     }

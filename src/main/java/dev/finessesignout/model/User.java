@@ -76,7 +76,8 @@ public class User {
     public void setExtension(String extension) { this.extension = extension; }
     public String getState() { return state; }
     public void setState(String state) { this.state = state; }
-    public String getPendingState() { return pendingState; }
+    /** Null when nothing is pending; Finesse may send the element empty ({@code <pendingState/>}). */
+    public String getPendingState() { return pendingState == null || pendingState.isBlank() ? null : pendingState; }
     public void setPendingState(String pendingState) { this.pendingState = pendingState; }
     public String getStateChangeTime() { return stateChangeTime; }
     public void setStateChangeTime(String stateChangeTime) { this.stateChangeTime = stateChangeTime; }

@@ -44,8 +44,13 @@ public class FinesseAccounts implements HttpClientConfigurer, CredentialsProvide
     /** @param selfSignout user id to password, for the users who sign themselves out */
     public FinesseAccounts(String serviceAccount, String servicePassword, Map<String, String> selfSignout) {
         this.serviceAccount = serviceAccount;
+        if (selfSignout.containsKey(serviceAccount)) {
+            // its REST calls would take the self sign-out password while its XMPP login takes finesse.password
+            throw new IllegalArgumentException("signout.self.users lists the service account " + serviceAccount
+                    + ": it signs itself out with finesse.password; remove it from the list");
+        }
         selfSignout.forEach((user, password) -> passwords.put(user, password.toCharArray()));
-        passwords.putIfAbsent(serviceAccount, servicePassword.toCharArray());
+        passwords.put(serviceAccount, servicePassword.toCharArray());
     }
 
     /** The account a call is made with, noted on the request it is for (if any). */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import dev.finessesignout.request.RequestRules;
 import dev.finessesignout.simulator.SimulatorPasswords;
 import org.apache.camel.CamelContext;
+import org.apache.camel.util.SensitiveUtils;
 
 /**
  * The passwords of the users who sign themselves out, read once at start. {@code signout.self.users} lists their ids;
@@ -18,8 +19,8 @@ import org.apache.camel.CamelContext;
  * empty password stops the start with a message that names the setting, never a value.
  */
 public final class SelfSignoutPasswords {
-    /** How Camel names what it could not resolve: "Property with key [env:NAME] ..." */
-    private static final Pattern MISSING_KEY = Pattern.compile("key \\[([^\\]]*)\\]");
+    /** A whole reference: {{env:NAME}} or {{sys:name}} (each with an optional :default), {{simulator-password:id}} or {{secrets-file key}}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\{\\{((?:env:|sys:|simulator-password:)?[A-Za-z0-9._:@-]+)}}");
 
     private SelfSignoutPasswords() {
     }
@@ -44,48 +45,61 @@ public final class SelfSignoutPasswords {
 
     private static String password(CamelContext context, String user) {
         String setting = setting(user);
-        String password;
+        String reference;
         try {
-            password = context.resolvePropertyPlaceholders("{{" + setting + "}}");
+            // the setting as written: Camel must not resolve what it names, as it would parse the password too
+            reference = context.resolvePropertyPlaceholders("{{" + setting + "?nested=false}}");
         } catch (RuntimeException e) {
-            // Camel's message may hold the part of the reference it did resolve: only the key it missed is used
-            String missing = missingKey(e);
-            if (setting.equals(missing)) {
-                throw new IllegalArgumentException(setting + " is not set: give the password reference of self "
-                        + "sign-out user " + user + ", e.g. {{env:FINESSE_PASSWORD_"
-                        + user.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "}} (see README, Self sign-out)");
-            }
-            throw new IllegalArgumentException("The password reference " + setting + " of self sign-out user " + user
-                    + " could not be resolved: " + whatIsMissing(missing));
+            throw new IllegalArgumentException(setting + " is not set: give the password reference of self "
+                    + "sign-out user " + user + ", e.g. {{env:FINESSE_PASSWORD_"
+                    + user.toUpperCase().replaceAll("[^A-Z0-9]", "_") + "}} (see README, Self sign-out)");
         }
+        Matcher named = REFERENCE.matcher(reference);
+        if (!named.matches() && reference.contains("{{")) {
+            throw new IllegalArgumentException(setting + " must be one reference, {{env:NAME}} or {{secrets-file key}}, "
+                    + "or the password itself without '{{'");
+        }
+        // anything else is the password itself (given as an environment variable or -D, kept out of any file)
+        String password = named.matches() ? resolveOnce(context, setting, named.group(1)) : reference;
         if (password.isEmpty()) {
             throw new IllegalArgumentException(setting + " resolves to an empty password for self sign-out user " + user);
         }
         return password;
     }
 
-    private static String missingKey(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            Matcher key = MISSING_KEY.matcher(String.valueOf(cause.getMessage()));
-            if (key.find()) {
-                return key.group(1);
+    /** What one reference names, looked up once: the value found is never read as placeholders in its turn. */
+    private static String resolveOnce(CamelContext context, String setting, String name) {
+        String problem = "The password reference " + setting + " could not be resolved: ";
+        if (name.startsWith("env:") || name.startsWith("sys:")) {
+            boolean env = name.startsWith("env:");
+            String[] variable = name.substring(4).split(":", 2);
+            String value = env ? System.getenv(variable[0]) : System.getProperty(variable[0]);
+            if (value == null && variable.length == 1) {
+                throw new IllegalArgumentException(problem + (env ? "the environment variable " : "the system property ")
+                        + variable[0] + " is not set");
             }
+            return value != null ? value : variable[1];
         }
-        return null;
-    }
-
-    private static String whatIsMissing(String key) {
-        if (key == null) {
-            return "it names something that is not there";
+        if (name.startsWith(SimulatorPasswords.NAME + ":")) {
+            var function = context.getPropertiesComponent().getPropertiesFunction(SimulatorPasswords.NAME);
+            String value = function == null ? null : function.apply(name.substring(SimulatorPasswords.NAME.length() + 1));
+            if (value == null) {
+                throw new IllegalArgumentException(problem + "{{" + name + "}} is the sandbox's reference to a "
+                        + "simulated user's password: it works only with the built-in simulator "
+                        + "(simulator.enabled=true) for a user of its setup file; for a real Finesse give {{env:...}} "
+                        + "or a secrets-file key");
+            }
+            return value;
         }
-        if (key.startsWith("env:")) {
-            return "the environment variable " + key.substring(4) + " is not set";
+        if (!SensitiveUtils.containsSensitive(name)) {
+            // Camel's start-up summary shows every key it looked up, masking only names like these
+            throw new IllegalArgumentException(problem + "the secrets-file key " + name + " must name a password "
+                    + "(contain 'password', 'secret' or the like) so that Camel never shows its value");
         }
-        if (key.startsWith(SimulatorPasswords.NAME + ":")) {
-            return "{{" + key + "}} is the sandbox's reference to a simulated user's password: it works only with the "
-                    + "built-in simulator (simulator.enabled=true) for a user of its setup file; for a real Finesse "
-                    + "give {{env:...}} or a secrets-file key";
+        try {
+            return context.resolvePropertyPlaceholders("{{" + name + "?nested=false}}");
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(problem + "no setting or secrets-file key " + name + " was found");
         }
-        return "no setting or secrets-file key " + key + " was found";
     }
 }

@@ -29,6 +29,14 @@ class FinesseXmlTest {
     }
 
     @Test
+    void anEmptyPendingStateIsNothingPending() {
+        User user = xml.read("<User><state>READY</state><pendingState></pendingState></User>", User.class);
+        assertNull(user.getPendingState());
+        User pending = xml.read("<User><state>TALKING</state><pendingState>LOGOUT</pendingState></User>", User.class);
+        assertEquals("LOGOUT", pending.getPendingState());
+    }
+
+    @Test
     void readsRestAndNotificationSpellingsOfApiErrors() {
         ApiErrors rest = xml.read("""
                 <ApiErrors><ApiError><ErrorType>Invalid State</ErrorType><ErrorMessage>m</ErrorMessage>

@@ -43,12 +43,31 @@ class SelfSignoutPasswordsTest {
     }
 
     @Test
+    void theServiceAccountIsNoSelfSignoutUser() {
+        IllegalArgumentException problem = assertThrows(IllegalArgumentException.class,
+                () -> new FinesseAccounts("svc-signout", "service", Map.of("svc-signout", SECRET)));
+        assertTrue(problem.getMessage().contains("lists the service account"), problem.getMessage());
+        assertFalse(problem.getMessage().contains(SECRET));
+    }
+
+    @Test
+    void aPasswordIsTakenAsItIsNeverReadAsPlaceholders() {
+        settings.put("secret.1042.password", "ab{{signout.self.users}}cd");
+        settings.put("signout.self.users", "not-this");
+        settings.put("signout.self.1042.password", "{{secret.1042.password}}");
+        assertEquals(Map.of("1042", "ab{{signout.self.users}}cd"), SelfSignoutPasswords.resolve(context, "1042"));
+    }
+
+    @Test
     void problemsStopTheStartAndNameTheSettingButNoPassword() {
         assertProblem("SupervisorA", "signout.self.SupervisorA.password is not set");
         settings.put("signout.self.SupervisorA.password", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE}}");
         assertProblem("SupervisorA", "SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE");
         settings.put("signout.self.SupervisorA.password", "{{sys:self-signout-test.secret}}{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE}}");
-        assertProblem("SupervisorA", "could not be resolved");
+        assertProblem("SupervisorA", "must be one reference");
+        settings.put("supervisora", SECRET);
+        settings.put("signout.self.SupervisorA.password", "{{supervisora}}");
+        assertProblem("SupervisorA", "must name a password");
         settings.put("signout.self.SupervisorA.password", "{{simulator-password:SupervisorA}}");
         assertProblem("SupervisorA", "works only with the built-in simulator");
         settings.put("signout.self.SupervisorA.password", "{{env:SELF_SIGNOUT_TEST_NO_SUCH_VARIABLE:}}");
