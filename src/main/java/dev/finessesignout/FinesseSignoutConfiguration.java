@@ -16,6 +16,7 @@ import dev.finessesignout.audit.ResultFiles;
 import dev.finessesignout.broker.EmbeddedBroker;
 import dev.finessesignout.confirm.AwaitedUsers;
 import dev.finessesignout.confirm.Confirmations;
+import dev.finessesignout.confirm.ListenerStartup;
 import dev.finessesignout.confirm.NotificationEvidence;
 import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.model.FinesseXml;
@@ -100,6 +101,10 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int pingSeconds;
     @PropertyInject(value = "confirm.listener.teams", defaultValue = "")
     private String listenerTeams;
+    @PropertyInject("confirm.listener.enabled")
+    private boolean listenerEnabled;
+    @PropertyInject("confirm.listener.startup-wait")
+    private long listenerStartupWaitMillis;
     @PropertyInject("confirm.clock-tolerance")
     private long clockToleranceMillis;
     @PropertyInject("confirm.notification-wait")
@@ -201,6 +206,10 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         var registry = context.getRegistry();
         registry.bind("finesseXmppConnection", xmpp);
         registry.bind("notificationSession", session);
+        // nothing to wait for once Finesse refused the service account: the listener will not log in
+        registry.bind("listenerStartup", new ListenerStartup(
+                () -> session.isListening() || credentialsGuard.isRefused(username),
+                listenerEnabled ? listenerStartupWaitMillis : 0));
         registry.bind("confirmationRepository", awaiting);
         registry.bind("batchRepository", repository("batches",
                 "log:finesse.signout.batch-summary?level=ERROR&showBody=false"));
