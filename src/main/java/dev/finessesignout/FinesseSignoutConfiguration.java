@@ -87,9 +87,9 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private String selfSignoutUsers;
     @PropertyInject(value = "signout.self.not-ready-first", defaultValue = "false")
     private boolean notReadyFirst;
-    @PropertyInject("finesse.xmpp.host")
+    @PropertyInject("finesse.side-a.xmpp-host")
     private String xmppHost;
-    @PropertyInject("finesse.xmpp.port")
+    @PropertyInject("finesse.side-a.xmpp-port")
     private int xmppPort;
     @PropertyInject("finesse.xmpp.domain")
     private String xmppDomain;
@@ -134,7 +134,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int sideBHttpsPort;
     @PropertyInject("simulator.admin-port")
     private int simulatorAdminPort;
-    @PropertyInject("simulator.xmpp-port")
+    @PropertyInject("simulator.side-a.xmpp-port")
     private int simulatorXmppPort;
     @PropertyInject("simulator.trust-store")
     private String simulatorTrustStore;

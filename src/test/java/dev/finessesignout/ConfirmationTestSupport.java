@@ -26,8 +26,8 @@ public abstract class ConfirmationTestSupport extends BundleTestSupport {
     @Override
     protected Properties baseProperties() {
         Properties properties = simulatorProperties(SIMULATOR);
-        properties.put("finesse.xmpp.host", "127.0.0.1");
-        properties.put("finesse.xmpp.port", String.valueOf(SIMULATOR.xmppPort()));
+        properties.put("finesse.side-a.xmpp-host", "127.0.0.1");
+        properties.put("finesse.side-a.xmpp-port", String.valueOf(SIMULATOR.xmppPort()));
         properties.put("finesse.xmpp.domain", SIMULATOR.xmppDomain());
         properties.put("confirm.listener.reconnect-seconds", "1");
         properties.put("confirm.notification-wait", "3000");

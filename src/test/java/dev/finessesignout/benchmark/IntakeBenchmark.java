@@ -118,8 +118,8 @@ public final class IntakeBenchmark {
         properties.put("audit.dir", root.resolve("work/audit").toString());
         properties.put("broker.data-dir", root.resolve("data/artemis").toString());
         properties.put("confirm.state-dir", root.resolve("data/state").toString());
-        properties.put("finesse.xmpp.host", "127.0.0.1");
-        properties.put("finesse.xmpp.port", String.valueOf(ports[3]));
+        properties.put("finesse.side-a.xmpp-host", "127.0.0.1");
+        properties.put("finesse.side-a.xmpp-port", String.valueOf(ports[3]));
         Main main = new Main(FinesseSignoutMain.class);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(properties);
@@ -157,7 +157,7 @@ public final class IntakeBenchmark {
                 "-Dsimulator.setup-file=" + setup, "-Dsimulator.side-a.http-port=-1",
                 "-Dsimulator.side-a.https-port=" + ports[0], "-Dsimulator.side-b.http-port=-1",
                 "-Dsimulator.side-b.https-port=" + ports[1], "-Dsimulator.admin-port=" + ports[2],
-                "-Dsimulator.xmpp-port=" + ports[3],
+                "-Dsimulator.side-a.xmpp-port=" + ports[3],
                 "-Dsimulator.trust-store=" + root.resolve("truststore.p12"),
                 "-cp", System.getProperty("java.class.path"), FinesseSimulatorMain.class.getName());
         return new ProcessBuilder(command).redirectErrorStream(true)
