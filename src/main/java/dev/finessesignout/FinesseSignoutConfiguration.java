@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import dev.finessesignout.confirm.Confirmations;
 import dev.finessesignout.confirm.ListenerStartup;
 import dev.finessesignout.confirm.NotificationEvidence;
 import dev.finessesignout.confirm.NotificationSession;
+import dev.finessesignout.confirm.XmppConnections;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.request.CsvRequestParser;
 import dev.finessesignout.request.FileRequests;
@@ -28,6 +30,8 @@ import dev.finessesignout.schedule.ScheduleRuns;
 import dev.finessesignout.signout.CredentialsGuard;
 import dev.finessesignout.signout.FinesseAccounts;
 import dev.finessesignout.signout.FinesseAnswers;
+import dev.finessesignout.signout.FinesseSideCheck;
+import dev.finessesignout.signout.FinesseSides;
 import dev.finessesignout.signout.OnCallPolicy;
 import dev.finessesignout.signout.SelfSignoutPasswords;
 import dev.finessesignout.signout.SignoutSteps;
@@ -45,7 +49,6 @@ import org.apache.camel.component.leveldb.LevelDBAggregationRepository;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
@@ -88,9 +91,19 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     @PropertyInject(value = "signout.self.not-ready-first", defaultValue = "false")
     private boolean notReadyFirst;
     @PropertyInject("finesse.side-a.xmpp-host")
-    private String xmppHost;
+    private String sideAXmppHost;
     @PropertyInject("finesse.side-a.xmpp-port")
-    private int xmppPort;
+    private int sideAXmppPort;
+    @PropertyInject("finesse.side-b.xmpp-host")
+    private String sideBXmppHost;
+    @PropertyInject("finesse.side-b.xmpp-port")
+    private int sideBXmppPort;
+    @PropertyInject("finesse.xmpp.tls")
+    private String xmppTls;
+    @PropertyInject(value = "finesse.tls.trust-all", defaultValue = "false")
+    private boolean trustAll;
+    @PropertyInject("confirm.listener.failover-after")
+    private long failoverAfterMillis;
     @PropertyInject("finesse.xmpp.domain")
     private String xmppDomain;
     @PropertyInject("finesse.xmpp.resource")
@@ -160,7 +173,8 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         // the sandbox's password reference {{simulator-password:<id>}}; it refuses to resolve without the simulator
         context.getPropertiesComponent().addPropertiesFunction(new SimulatorPasswords(simulator));
         accounts(context);
-        confirmation(context);
+        FinesseTrust trust = trust(context);
+        confirmation(context, trust);
         if (maxInFlight >= FINESSE_LOCKOUT_ATTEMPTS) {
             LOG.warn("signout.max-in-flight is {}: if the service password is wrong, that many requests reach Finesse "
                     + "before the first 401 stops the others, and {} wrong passwords lock the account", maxInFlight,
@@ -193,19 +207,43 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
      * listener's XMPP connection settings, its session keeper, the persistent repositories of the two aggregators
      * (requests awaiting proof, batches awaiting their last outcome) and the beans around them.
      */
-    private void confirmation(CamelContext context) throws Exception {
-        XMPPTCPConnectionConfiguration xmpp = xmppConnection(context);
-        NotificationSession session = new NotificationSession(xmpp, "pubsub." + xmppDomain, pingSeconds,
-                credentialsGuard, username);
-        session.supervisedTeams(watchedTeams(context.createProducerTemplate()));
+    private void confirmation(CamelContext context, FinesseTrust trust) throws Exception {
+        XmppConnections connections = new XmppConnections(trust, xmppTls, xmppDomain, username, password, xmppResource,
+                xmppTlsProtocols);
+        XMPPTCPConnectionConfiguration sideA = connections.forNode(sideAXmppHost, sideAXmppPort);
+        XMPPTCPConnectionConfiguration sideB = connections.forNode(sideBXmppHost, sideBXmppPort);
+        var routes = context.getRouteController();
+        NotificationSession session = new NotificationSession(Map.of(sideA, FinesseSides.A, sideB, FinesseSides.B),
+                new NotificationSession.ListenerRoutes() {
+                    @Override
+                    public void start(String side) throws Exception {
+                        routes.startRoute("notification-listener-" + side);
+                    }
+
+                    @Override
+                    public void stop(String side) throws Exception {
+                        routes.stopRoute("notification-listener-" + side);
+                    }
+                }, "pubsub." + xmppDomain, pingSeconds, credentialsGuard, username);
+        ProducerTemplate template = context.createProducerTemplate();
+        session.supervisedTeams(watchedTeams(template));
         context.getManagementStrategy().addEventNotifier(session);
+        FinesseSides sides = new FinesseSides();
+        if (listenerEnabled) {
+            session.startOn(sides::active);
+            sides.onMove(session::listenOn);
+        }
 
         Files.createDirectories(Path.of(stateDir));
         LevelDBAggregationRepository awaiting = repository("confirmations", "direct:confirmation-dead-letter");
         AwaitedUsers awaited = new AwaitedUsers(awaiting, context);
         var registry = context.getRegistry();
-        registry.bind("finesseXmppConnection", xmpp);
+        registry.bind("finesseXmppConnectionA", sideA);
+        registry.bind("finesseXmppConnectionB", sideB);
         registry.bind("notificationSession", session);
+        registry.bind("finesseSides", sides);
+        registry.bind("finesseSideCheck", new FinesseSideCheck(sides, template, session::notListeningFor,
+                () -> credentialsGuard.isRefused(username), Duration.ofMillis(failoverAfterMillis)));
         // nothing to wait for once Finesse refused the service account: the listener will not log in
         registry.bind("listenerStartup", new ListenerStartup(
                 () -> session.isListening() || credentialsGuard.isRefused(username),
@@ -230,20 +268,34 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
                 Duration.ofMillis(notificationWaitMillis), Duration.ofMillis(pendingWaitMillis), session, finesseXml));
     }
 
-    /** The service account's session on the notification service: TLS required, trusted like Finesse's HTTPS. */
-    private XMPPTCPConnectionConfiguration xmppConnection(CamelContext context) throws Exception {
+    /**
+     * Trust in Finesse's certificates for HTTPS and XMPP: finesseTls's trust store with host names checked, or with
+     * finesse.tls.trust-all nothing at all, said loudly. The https component checks host names with
+     * finesseHostnames (camel.component.https.x509-hostname-verifier).
+     */
+    private FinesseTrust trust(CamelContext context) throws Exception {
         SSLContextParameters tls = context.getRegistry().lookupByNameAndType("finesseTls", SSLContextParameters.class);
-        return XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(xmppDomain)
-                .setHost(xmppHost)
-                .setPort(xmppPort)
-                .setUsernameAndPassword(username, password)
-                .setResource(xmppResource)
-                .setSecurityMode(SecurityMode.required)
-                .setCustomSSLContext(tls.createSSLContext(context))
-                .setEnabledSSLProtocols(xmppTlsProtocols.split("\\s*,\\s*"))
-                .setSendPresence(false)
-                .build();
+        TrustManagersParameters store = tls.getTrustManagers();
+        if (store != null) {
+            store.setCamelContext(context);
+            store.getKeyStore().setCamelContext(context);
+        }
+        FinesseTrust trust = FinesseTrust.of(store == null ? null : store.createTrustManagers(), trustAll);
+        if (trustAll) {
+            TrustManagersParameters everything = new TrustManagersParameters();
+            everything.setTrustManager(trust.trustManager());
+            tls.setTrustManagers(everything);
+            LOG.warn("""
+
+                    ***************************************************************************************
+                    *  TLS VERIFICATION IS OFF (finesse.tls.trust-all=true)
+                    *  Every certificate and host name is accepted for Finesse's HTTPS and XMPP services:
+                    *  anyone on the way can pose as Finesse and receive the service account's password.
+                    *  For a lab only. Name a trust store (finesse.tls.trust-store) and set it to false.
+                    ***************************************************************************************""");
+        }
+        context.getRegistry().bind("finesseHostnames", trust.hostnameVerifier());
+        return trust;
     }
 
     /** The supervised teams from GET User, narrowed to confirm.listener.teams when that is set. */

@@ -41,14 +41,14 @@ class ListenerSessionTest extends ConfirmationTestSupport {
     void aStoppedListenerLeavesSignOutsToThePollAndListensAgainWhenStarted() throws Exception {
         assertEquals(1, serviceSubscriptions("8"), SIMULATOR.subscribers(TEAM_8).toString());
         assertEquals(0, serviceSubscriptions("7"), "team 7 is not watched here");
-        context.getRouteController().stopRoute("notification-listener");
+        context.getRouteController().stopRoute("notification-listener-A");
         assertEquals(0, serviceSubscriptions("8"), "unsubscribed on the way out: " + SIMULATOR.subscribers(TEAM_8));
         dropFile("deaf.csv", "1010\n");
         JsonNode deaf = recordOf(awaitAudit(1), "1010");
         assertEquals("POLL", deaf.path("confirmedBy").asText(), deaf.toString());
         assertTrue(deaf.path("detail").asText().contains("notification service was not connected"), deaf.toString());
 
-        context.getRouteController().startRoute("notification-listener");
+        context.getRouteController().startRoute("notification-listener-A");
         awaitListening();
         assertEquals(1, serviceSubscriptions("8"), "subscribed again, once: " + SIMULATOR.subscribers(TEAM_8));
         emptyAuditFolder();

@@ -1,6 +1,9 @@
 package dev.finessesignout.confirm;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -33,7 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Looks after the listener's XMPP session, which the camel-xmpp consumer creates and reconnects. It logs the session in
+ * Looks after the listener's XMPP session, which the camel-xmpp consumer creates and reconnects. There is one listener
+ * route per Finesse side; this starts the one of the side in use (finesseSides) and, when the bundle moves to the
+ * other side, stops it (unsubscribing, if the old node still answers) and starts the other. It logs the session in
  * as soon as it connects (camel-xmpp's reconnection does not log in), unless Finesse already refused the service
  * account's credentials (a refused login stops REST calls too: both count towards Finesse's lock-out); after every
  * login it subscribes (with the session's full JID) to the Team nodes of the teams the account supervises; it pings
@@ -44,7 +49,9 @@ public class NotificationSession extends EventNotifierSupport implements Connect
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSession.class);
     private static final long RESUBSCRIBE_SECONDS = 15;
 
-    private final ConnectionConfiguration config;
+    /** Each side's connection settings: how the listener's own connections are told from others, and their side. */
+    private final Map<ConnectionConfiguration, String> sides;
+    private final ListenerRoutes routes;
     private final String pubsubService;
     private final int pingSeconds;
     private final CredentialsGuard guard;
@@ -58,12 +65,24 @@ public class NotificationSession extends EventNotifierSupport implements Connect
     /** The session subscribed (to every watched team, possibly none) since it last logged in. */
     private volatile boolean subscribed;
     private ScheduledFuture<?> retry;
+    /** The side whose listener route runs (null before start), and since when it has not been listening (0: it is). */
+    private volatile String listeningSide;
+    private volatile long notListeningSince;
+    private volatile Supplier<String> startSide;
 
-    public NotificationSession(ConnectionConfiguration config, String pubsubService, int pingSeconds,
-            CredentialsGuard guard, String username) {
+    /** Starts and stops the listener route of a side. */
+    public interface ListenerRoutes {
+        void start(String side) throws Exception;
+
+        void stop(String side) throws Exception;
+    }
+
+    public NotificationSession(Map<ConnectionConfiguration, String> sides, ListenerRoutes routes, String pubsubService,
+            int pingSeconds, CredentialsGuard guard, String username) {
         this.guard = guard;
         this.username = username;
-        this.config = config;
+        this.sides = Map.copyOf(sides);
+        this.routes = routes;
         this.pubsubService = pubsubService;
         this.pingSeconds = pingSeconds;
     }
@@ -92,10 +111,33 @@ public class NotificationSession extends EventNotifierSupport implements Connect
         executor.shutdownNow();
     }
 
-    /** Only the listener's own connections (made from its configuration) are looked after. */
+    /**
+     * Listens on this side from now on: the other side's listener route stops first (Finesse wants a client on one
+     * node at a time), then this side's starts. Runs on the session's own thread, never on a route's.
+     */
+    public void listenOn(String side) {
+        executor.execute(() -> {
+            if (closing || side.equals(listeningSide)) {
+                return;
+            }
+            String previous = listeningSide;
+            listeningSide = side;
+            notListeningSince = System.nanoTime();
+            try {
+                if (previous != null) {
+                    routes.stop(previous);
+                }
+                routes.start(side);
+            } catch (Exception e) {
+                LOG.error("Could not move the notification listener to side {}: {}", side, e.toString());
+            }
+        });
+    }
+
+    /** Only the listener's own connections (made from its side's configuration) are looked after. */
     @Override
     public void connectionCreated(XMPPConnection connection) {
-        if (!(connection instanceof AbstractXMPPConnection own) || own.getConfiguration() != config) {
+        if (!(connection instanceof AbstractXMPPConnection own) || !sides.containsKey(own.getConfiguration())) {
             return;
         }
         closing = false;
@@ -108,30 +150,49 @@ public class NotificationSession extends EventNotifierSupport implements Connect
         connection.addConnectionListener(new ConnectionListener() {
             @Override
             public void connected(XMPPConnection c) {
+                if (!ofListeningSide(c)) {
+                    return;
+                }
                 current = c;
                 logIn(c); // called inside connect(), before camel-xmpp would log in (or not, after a reconnect)
             }
 
             @Override
             public void authenticated(XMPPConnection c, boolean resumed) {
+                if (!ofListeningSide(c)) {
+                    return;
+                }
                 current = c;
                 executor.execute(() -> subscribe(c));
             }
 
             @Override
             public void connectionClosed() {
+                if (!ofListeningSide(own)) {
+                    return;
+                }
                 watched.clear();
                 subscribed = false;
             }
 
             @Override
             public void connectionClosedOnError(Exception e) {
+                if (!ofListeningSide(own)) {
+                    return;
+                }
                 watched.clear();
                 subscribed = false;
-                LOG.warn("Lost the XMPP notification service ({}); reconnecting. Requests accepted meanwhile are "
-                        + "confirmed by their notifications once it is back, or else by GET User", e.toString());
+                notListeningSince = System.nanoTime();
+                LOG.warn("Lost the XMPP notification service of side {} ({}); reconnecting. Requests accepted "
+                        + "meanwhile are confirmed by their notifications once it is back, or else by GET User",
+                        sides.get(own.getConfiguration()), e.toString());
             }
         });
+    }
+
+    private boolean ofListeningSide(XMPPConnection c) {
+        return c instanceof AbstractXMPPConnection own
+                && sides.get(own.getConfiguration()).equals(listeningSide);
     }
 
     private void logIn(XMPPConnection c) {
@@ -188,11 +249,13 @@ public class NotificationSession extends EventNotifierSupport implements Connect
                 watched.add(team);
             }
             subscribed = true;
+            notListeningSince = 0;
             if (teams.isEmpty()) {
                 LOG.warn("Logged in as {}, but there is no team to watch (check confirm.listener.teams and the teams "
                         + "the service account supervises): every sign-out is confirmed by GET User", jid);
             } else {
-                LOG.info("Listening for Finesse notifications as {} on the nodes of teams {}", jid, teams);
+                LOG.info("Listening for Finesse notifications of side {} as {} on the nodes of teams {}",
+                        sides.get(((AbstractXMPPConnection) c).getConfiguration()), jid, teams);
             }
         } catch (Exception e) {
             LOG.warn("Could not subscribe to the supervised teams' notifications ({}); trying again in {} s",
@@ -246,20 +309,44 @@ public class NotificationSession extends EventNotifierSupport implements Connect
         }
     }
 
+    /** Once the bundle has started, the listener of this side starts (none when this is never called). */
+    public void startOn(Supplier<String> side) {
+        this.startSide = side;
+    }
+
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStoppingEvent;
+        return event instanceof CamelEvent.CamelContextStoppingEvent
+                || event instanceof CamelEvent.CamelContextStartedEvent;
     }
 
     @Override
     public void notify(CamelEvent event) {
-        close();
+        if (event instanceof CamelEvent.CamelContextStartedEvent) {
+            if (startSide != null) {
+                listenOn(startSide.get());
+            }
+        } else {
+            close();
+        }
     }
 
     /** The session is logged in and subscribed (to every team it watches, possibly none). */
     public boolean isListening() {
         XMPPConnection c = current;
         return c != null && c.isAuthenticated() && subscribed;
+    }
+
+    /** The side whose listener runs, or null when none does (confirm.listener.enabled=false). */
+    public String listeningSide() {
+        return listeningSide;
+    }
+
+    /** How long the listener has been trying to log in and subscribe on its side; empty while it listens. */
+    public Optional<Duration> notListeningFor() {
+        long since = notListeningSince;
+        return since == 0 || listeningSide == null ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime()
+                - since));
     }
 
     public boolean watches(String teamId) {

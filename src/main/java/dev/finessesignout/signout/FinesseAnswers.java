@@ -105,6 +105,15 @@ public class FinesseAnswers {
         }
     }
 
+    /** A node's status from its {@code GET SystemInfo} (IN_SERVICE, OUT_OF_SERVICE...), or "HTTP n" for another answer. */
+    public String systemStatus(Exchange exchange) {
+        int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        if (status != 200) {
+            return "HTTP " + status;
+        }
+        return xml.read(exchange.getIn().getBody(String.class), dev.finessesignout.model.SystemInfo.class).getStatus();
+    }
+
     /** The ids of the teams a supervisor supervises, from its {@code GET User}. */
     public java.util.List<String> supervisedTeams(Exchange exchange) {
         int status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
