@@ -138,10 +138,13 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
                 .orElseThrow(() -> new AssertionError("no audit record for user " + userId + " in " + records));
     }
 
+    /** Moves the audit files aside (kept for SecretsNotInLogsIT, which reads everything the suite wrote). */
     protected static void emptyAuditFolder() throws IOException {
+        Path earlier = Files.createDirectories(ROOT.resolve("work/audit-earlier"));
         try (Stream<Path> files = Files.list(auditDir())) {
             for (Path file : files.toList()) {
-                Files.delete(file);
+                Files.move(file, Files.createTempFile(earlier, "", "-" + file.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -203,7 +206,9 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
 
     private static Path createRoot() {
         try {
-            Path root = Files.createTempDirectory("finesse-signout-test");
+            // under target/, kept after the test: SecretsNotInLogsIT reads every audit and work file of the suite
+            Path root = Files.createTempDirectory(Files.createDirectories(Path.of("target/test-runs").toAbsolutePath()),
+                    "finesse-signout-test");
             Files.createDirectories(root.resolve("work/audit"));
             return root;
         } catch (IOException e) {

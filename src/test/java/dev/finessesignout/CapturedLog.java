@@ -22,7 +22,10 @@ final class CapturedLog extends AbstractAppender {
         log.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         context.getConfiguration().getRootLogger().addAppender(log, null, null);
-        context.getConfiguration().getLoggers().values().forEach(logger -> logger.addAppender(log, null, null));
+        // an additive logger hands its events to the root's appenders already: attached there too, each would be twice
+        context.getConfiguration().getLoggers().values().stream().filter(logger -> !logger.isAdditive()
+                && logger != context.getConfiguration().getRootLogger()).forEach(logger -> logger.addAppender(log, null,
+                null));
         context.updateLoggers();
         return log;
     }

@@ -45,30 +45,31 @@ class ConfigurationOverrideTest {
 
     @Test
     void aPasswordReferenceNamesAnEnvironmentVariable() throws Exception {
-        assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password",
-                Map.of("FINESSE_PASSWORD_SUPERVISORA", "s3cret)&%"),
+        assertEquals(TestSecrets.ENVIRONMENT_PASSWORD, resolve("signout.self.SupervisorA.password",
+                Map.of("FINESSE_PASSWORD_SUPERVISORA", TestSecrets.ENVIRONMENT_PASSWORD),
                 List.of("-Dsignout.self.SupervisorA.password={{env:FINESSE_PASSWORD_SUPERVISORA}}")));
     }
 
     @Test
     void theSettingItselfCanComeFromTheEnvironmentAsPasswordOrAsReference() throws Exception {
-        assertEquals("s3cret", resolve("signout.self.SupervisorA.password",
-                Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD", "s3cret"), List.of()));
-        assertEquals("s3cret", resolve("signout.self.SupervisorA.password", Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD",
-                "{{env:FINESSE_PASSWORD_SUPERVISORA}}", "FINESSE_PASSWORD_SUPERVISORA", "s3cret"), List.of()));
+        assertEquals(TestSecrets.SHORT_ENVIRONMENT_PASSWORD, resolve("signout.self.SupervisorA.password",
+                Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD", TestSecrets.SHORT_ENVIRONMENT_PASSWORD), List.of()));
+        assertEquals(TestSecrets.SHORT_ENVIRONMENT_PASSWORD, resolve("signout.self.SupervisorA.password", Map.of("SIGNOUT_SELF_SUPERVISORA_PASSWORD",
+                "{{env:FINESSE_PASSWORD_SUPERVISORA}}", "FINESSE_PASSWORD_SUPERVISORA", TestSecrets.SHORT_ENVIRONMENT_PASSWORD), List.of()));
     }
 
     @Test
     void orAKeyOfASecretsFileNamedByEnvironmentVariableOrSystemProperty() throws Exception {
         Path secrets = Files.createTempFile("finesse-signout-secrets", ".properties");
-        Files.writeString(secrets, "secret.SupervisorA.password = s3cret)&%\nfinesse.password = s3rvice\n");
+        Files.writeString(secrets, "secret.SupervisorA.password = " + TestSecrets.ENVIRONMENT_PASSWORD
+                + "\nfinesse.password = " + TestSecrets.SECRETS_FILE_SERVICE_PASSWORD + "\n");
         String reference = "-Dsignout.self.SupervisorA.password={{secret.SupervisorA.password}}";
-        assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password",
+        assertEquals(TestSecrets.ENVIRONMENT_PASSWORD, resolve("signout.self.SupervisorA.password",
                 Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of(reference)));
-        assertEquals("s3cret)&%", resolve("signout.self.SupervisorA.password", Map.of(),
+        assertEquals(TestSecrets.ENVIRONMENT_PASSWORD, resolve("signout.self.SupervisorA.password", Map.of(),
                 List.of(reference, "-Dfinesse.signout.secrets=" + secrets)));
         // it also gives the service account's password; the other settings of application.properties stay
-        assertEquals("s3rvice", resolve("finesse.password", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
+        assertEquals(TestSecrets.SECRETS_FILE_SERVICE_PASSWORD, resolve("finesse.password", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
         assertEquals("work/audit", resolve("audit.dir", Map.of("FINESSE_SIGNOUT_SECRETS", secrets.toString()), List.of()));
     }
 

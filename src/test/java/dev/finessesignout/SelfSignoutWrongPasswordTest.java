@@ -21,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * appears in no log line, no audit record (JSON or XML) and no work file.
  */
 class SelfSignoutWrongPasswordTest extends SignoutTestSupport {
-    // ')' ends Camel's RAW(...) masking, '&' and '%' are special in URIs: none of them may leak
-    private static final String WRONG_PASSWORD = "Sup3r)A&wrong%42";
+    private static final String WRONG_PASSWORD = TestSecrets.WRONG_SUPERVISOR_PASSWORD;
     private static final CapturedLog LOG = CapturedLog.attach();
 
     static {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * nowhere.
  */
 class WrongPasswordListenerTest extends ConfirmationTestSupport {
-    private static final String WRONG_PASSWORD = "Wr0ng)Xmpp&cret%7731";
+    private static final String WRONG_PASSWORD = TestSecrets.WRONG_LISTENER_PASSWORD;
     private static final CapturedLog LOG = CapturedLog.attach();
 
     @Override

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WrongPasswordTest extends SignoutTestSupport {
     // ')' ends Camel's RAW(...) masking, '&' and '%' are special in URIs: none of them may leak
-    private static final String WRONG_PASSWORD = "Wr0ng)Se&cret%7731";
+    private static final String WRONG_PASSWORD = TestSecrets.WRONG_SERVICE_PASSWORD;
     private static final CapturedLog LOG = CapturedLog.attach();
 
     @Override

@@ -1,5 +1,7 @@
 package dev.finessesignout.signout;
 
+import dev.finessesignout.TestSecrets;
+
 import java.util.Map;
 import java.util.Properties;
 
@@ -52,10 +54,10 @@ class SelfSignoutPasswordsTest {
 
     @Test
     void aPasswordIsTakenAsItIsNeverReadAsPlaceholders() {
-        settings.put("secret.1042.password", "ab{{signout.self.users}}cd");
+        settings.put("secret.1042.password", TestSecrets.PASSWORD_WITH_PLACEHOLDER);
         settings.put("signout.self.users", "not-this");
         settings.put("signout.self.1042.password", "{{secret.1042.password}}");
-        assertEquals(Map.of("1042", "ab{{signout.self.users}}cd"), SelfSignoutPasswords.resolve(context, "1042"));
+        assertEquals(Map.of("1042", TestSecrets.PASSWORD_WITH_PLACEHOLDER), SelfSignoutPasswords.resolve(context, "1042"));
     }
 
     @Test
