@@ -148,7 +148,9 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     @PropertyInject("simulator.admin-port")
     private int simulatorAdminPort;
     @PropertyInject("simulator.side-a.xmpp-port")
-    private int simulatorXmppPort;
+    private int simulatorSideAXmppPort;
+    @PropertyInject("simulator.side-b.xmpp-port")
+    private int simulatorSideBXmppPort;
     @PropertyInject("simulator.trust-store")
     private String simulatorTrustStore;
     @PropertyInject("simulator.trust-store-password")
@@ -165,7 +167,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         if (simulatorEnabled) {
             simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
                     new FinesseSimulator.Ports(sideAHttpPort, sideAHttpsPort, sideBHttpPort, sideBHttpsPort,
-                            simulatorAdminPort, simulatorXmppPort),
+                            simulatorAdminPort, simulatorSideAXmppPort, simulatorSideBXmppPort),
                     Path.of(simulatorTrustStore), simulatorTrustStorePassword);
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);

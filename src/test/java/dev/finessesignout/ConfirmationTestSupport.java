@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The bundle with its notification listener, against a simulator that publishes through its embedded XMPP server on
- * free loopback ports. The listener logs in as the service account and watches teams 7 and 8.
+ * The bundle with its notification listener, against a simulator that publishes through an embedded XMPP server per
+ * side on free loopback ports. The listener logs in as the service account and watches teams 7 and 8.
  */
 public abstract class ConfirmationTestSupport extends BundleTestSupport {
     protected static final FinesseSimulator SIMULATOR = SampleSimulator.start(FinesseSimulator.Ports.ephemeralWithXmpp(),
@@ -27,7 +27,9 @@ public abstract class ConfirmationTestSupport extends BundleTestSupport {
     protected Properties baseProperties() {
         Properties properties = simulatorProperties(SIMULATOR);
         properties.put("finesse.side-a.xmpp-host", "127.0.0.1");
-        properties.put("finesse.side-a.xmpp-port", String.valueOf(SIMULATOR.xmppPort()));
+        properties.put("finesse.side-a.xmpp-port", String.valueOf(SIMULATOR.xmppPort("A")));
+        properties.put("finesse.side-b.xmpp-host", "127.0.0.1");
+        properties.put("finesse.side-b.xmpp-port", String.valueOf(SIMULATOR.xmppPort("B")));
         properties.put("finesse.xmpp.domain", SIMULATOR.xmppDomain());
         properties.put("confirm.listener.reconnect-seconds", "1");
         properties.put("confirm.notification-wait", "3000");

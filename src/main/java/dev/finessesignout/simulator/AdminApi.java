@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpHandler;
 /**
  * The simulator's admin API (JSON, loopback): look at it, switch faults on and off, set a user's state, reset.
  * <pre>
- * GET    /simulator                       sides with their URLs, faults and call counts
+ * GET    /simulator                       sides with their URLs, XMPP service, faults and call counts
  * PUT    /simulator/sides/{A|B}/faults    {"latencyMillis":..,"unavailableForMillis":..,"serverErrors":..,
  *                                          "refuseConnections":true|false,"redirectToHttps":true|false,
  *                                          "asyncFailures":..}
@@ -27,9 +27,12 @@ import com.sun.net.httpserver.HttpHandler;
  *                                          "emptyRequestId":true,"shuffled":true,"duplicated":true,
  *                                          "dropped":true,"beforeAnswer":true}: how notifications are written
  * POST   /simulator/traffic               {"team":"7","changes":10000,"exclude":["1001"]}: unrelated state changes
- * POST   /simulator/xmpp/outage?seconds=N XMPP service down for N seconds (sessions cut, clients' own subscriptions
- *                                          lost), back on the same port after; answers at once, 409 when the
- *                                          service is off or already down
+ * POST   /simulator/xmpp/outage?seconds=N both sides' XMPP services down for N seconds (sessions cut, clients' own
+ *                                          subscriptions lost), back on the same ports after; answers at once, 409
+ *                                          when a service is off, already down or not the simulator's own
+ * POST   /simulator/sides/{A|B}/xmpp/outage?seconds=N   the same for one side's service; the other goes on
+ * POST   /simulator/sides/{A|B}/xmpp/down                one side's service down until .../xmpp/up (409 when
+ * POST   /simulator/sides/{A|B}/xmpp/up                  off, not the simulator's own, or already down)
  * POST   /simulator/reset                 every user back to the setup file, faults and counts cleared
  * </pre>
  */
@@ -90,7 +93,12 @@ final class AdminApi implements HttpHandler {
                     excluded));
         } else if (parts.length == 4 && "xmpp".equals(parts[2]) && "outage".equals(parts[3])
                 && "POST".equals(method)) {
-            answer = outage(exchange.getRequestURI().getRawQuery());
+            int seconds = outageSeconds(exchange.getRequestURI().getRawQuery());
+            simulator.interruptNotifications(Duration.ofSeconds(seconds));
+            answer = Map.of("xmppOutageSeconds", seconds, "sideA", xmpp("A"), "sideB", xmpp("B"));
+        } else if (parts.length == 6 && "sides".equals(parts[2]) && "xmpp".equals(parts[4])
+                && simulator.side(parts[3]) != null && "POST".equals(method)) {
+            answer = sideXmpp(simulator.side(parts[3]).name(), parts[5], exchange.getRequestURI().getRawQuery());
         } else if (parts.length == 3 && "reset".equals(parts[2]) && "POST".equals(method)) {
             simulator.reset();
             answer = overview();
@@ -111,8 +119,21 @@ final class AdminApi implements HttpHandler {
         return describe(side);
     }
 
-    /** Starts an outage of {@code seconds=N} (1 to 3600) and answers at once, before the service is back. */
-    private Map<String, Object> outage(String query) {
+    /** One side's XMPP service: an outage of N seconds (answered at once), down, or up again; null for another action. */
+    private Map<String, Object> sideXmpp(String side, String action, String query) {
+        switch (action) {
+            case "outage" -> simulator.interruptNotifications(side, Duration.ofSeconds(outageSeconds(query)));
+            case "down" -> simulator.stopNotifications(side);
+            case "up" -> simulator.resumeNotifications(side);
+            default -> {
+                return null;
+            }
+        }
+        return xmpp(side);
+    }
+
+    /** The {@code seconds=N} of an outage, 1 to 3600. */
+    private static int outageSeconds(String query) {
         int seconds = query == null ? 0 : Arrays.stream(query.split("&"))
                 .filter(parameter -> parameter.matches("seconds=\\d{1,4}"))
                 .mapToInt(parameter -> Integer.parseInt(parameter.substring("seconds=".length())))
@@ -120,8 +141,17 @@ final class AdminApi implements HttpHandler {
         if (seconds < 1 || seconds > 3600) {
             throw new IllegalArgumentException("seconds=N is required, N from 1 to 3600");
         }
-        simulator.interruptNotifications(Duration.ofSeconds(seconds));
-        return Map.of("xmppOutageSeconds", seconds, "xmppPort", simulator.xmppPort());
+        return seconds;
+    }
+
+    /** A side's notification service: where it listens and whether it is down. */
+    private Map<String, Object> xmpp(String side) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("address", simulator.xmppAddress(side));
+        view.put("port", simulator.xmppPort(side));
+        view.put("down", simulator.notificationsDown(side));
+        view.put("published", simulator.notificationsPublished(side));
+        return view;
     }
 
     private Map<String, Object> overview() {
@@ -133,10 +163,11 @@ final class AdminApi implements HttpHandler {
         return view;
     }
 
-    private static Map<String, Object> describe(SimulatedSide side) {
+    private Map<String, Object> describe(SimulatedSide side) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("http", side.httpUrl());
         view.put("https", side.httpsUrl());
+        view.put("xmpp", xmpp(side.name()));
         view.put("refusingConnections", side.refusing());
         view.put("totalCalls", side.totalCalls());
         view.put("maxSignOutsInFlight", side.maxPutsInFlight());

@@ -4,19 +4,24 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.model.Team;
-import dev.finessesignout.simulator.xmpp.EmbeddedXmppServer;
-import dev.finessesignout.simulator.xmpp.NotificationPublisher;
+import dev.finessesignout.simulator.xmpp.EmbeddedNotificationService;
+import dev.finessesignout.simulator.xmpp.FinesseNodes;
+import dev.finessesignout.simulator.xmpp.NotificationService;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,21 +35,30 @@ import org.slf4j.LoggerFactory;
 public final class FinesseSimulator extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(FinesseSimulator.class);
 
-    /** Where it listens; a port of 0 takes any free port, -1 switches that port off. */
-    public record Ports(int sideAHttp, int sideAHttps, int sideBHttp, int sideBHttps, int admin, int xmpp) {
+    /**
+     * Where it listens; a port of 0 takes any free port, -1 switches that port off. Each side has its own XMPP
+     * notification service, as each Finesse node has its own.
+     */
+    public record Ports(int sideAHttp, int sideAHttps, int sideBHttp, int sideBHttps, int admin, int sideAXmpp,
+            int sideBXmpp) {
         /** Every REST port on a free port, no XMPP notification service. */
         public static Ports ephemeral() {
-            return new Ports(0, 0, 0, 0, 0, -1);
+            return new Ports(0, 0, 0, 0, 0, -1, -1);
         }
 
+        /** Every port on a free port, both sides' notification services included. */
         public static Ports ephemeralWithXmpp() {
-            return new Ports(0, 0, 0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0, 0, 0);
+        }
+
+        /** The XMPP port of side A or B. */
+        public int xmpp(String side) {
+            return SIDE_A.equalsIgnoreCase(side) ? sideAXmpp : sideBXmpp;
         }
     }
 
-    /** The account the simulator publishes notifications with; its password is made at each start. */
-    static final String PUBLISHER = "finesse-notifications";
-    private static final String SYSTEM_INFO_NODE = "/finesse/api/SystemInfo";
+    private static final String SIDE_A = "A";
+    private static final String SIDE_B = "B";
     /** How long a node holds its answer back after publishing, in the beforeAnswer style. */
     private static final long EARLY_DELIVERY_MILLIS = 300;
 
@@ -63,9 +77,11 @@ public final class FinesseSimulator extends ServiceSupport {
     private SelfSignedCertificate certificate;
     private final UpdateWriter updates = new UpdateWriter();
     private volatile NotificationStyle notificationStyle = NotificationStyle.defaults();
-    private EmbeddedXmppServer xmpp;
-    private NotificationPublisher publisher;
-    private ExecutorService notifier;
+    /**
+     * Each side's notification service with its queue, A before B; a side whose service is off is absent. Set once at
+     * start and emptied at stop, never changed in place: changes on any thread read it without a lock.
+     */
+    private volatile Map<String, SideNotifier> notifiers = Map.of();
 
     public FinesseSimulator(Path setupFile, String host, Ports ports, Path trustStore, String trustStorePassword) {
         this.setupFile = setupFile;
@@ -101,9 +117,7 @@ public final class FinesseSimulator extends ServiceSupport {
         sideA.start();
         sideB.start();
         applyConfiguredFaults();
-        if (ports.xmpp() >= 0) {
-            startNotifications();
-        }
+        startNotifications();
         if (ports.admin() >= 0) {
             admin = HttpServer.create(new InetSocketAddress(host, ports.admin()), 10);
             admin.createContext("/simulator", new AdminApi(this));
@@ -117,63 +131,54 @@ public final class FinesseSimulator extends ServiceSupport {
                 *  side A: {} {}
                 *  side B: {} {}
                 *  admin:  {}   trust store for its HTTPS ports: {}
-                *  XMPP notifications: {}
+                *  XMPP notifications, domain {} (pubsub.{}):
+                *    side A: {}
+                *    side B: {}
                 *  users from {}
                 ***************************************************************************************""",
                 sideA.httpUrl(), sideA.httpsUrl(), sideB.httpUrl(), sideB.httpsUrl(), adminUrl(),
-                trustStore.toAbsolutePath(), xmpp == null ? "off" : host + ":" + xmpp.port() + " (STARTTLS), domain "
-                        + xmpp.domain() + ", pubsub." + xmpp.domain(), setupFile.toAbsolutePath());
+                trustStore.toAbsolutePath(), xmppDomain(), xmppDomain(), xmppAddress(SIDE_A), xmppAddress(SIDE_B),
+                setupFile.toAbsolutePath());
     }
 
     /**
-     * Starts the XMPP notification service with every simulated user as an account, and publishes each state change to
-     * the user's node and its team's node, after the change (or before the HTTP answer, as a variant). Publications
-     * leave in the order of the changes, but Vysper delivers them from a pool of threads: a subscriber may receive two
-     * quick changes of one user out of order, as from any server, and must go by stateChangeTime and requestId.
+     * Starts each side's XMPP notification service with every simulated user as an account, and publishes each state
+     * change to the user's node and its team's node on both sides, as both Finesse nodes do, after the change (or
+     * before the HTTP answer, as a variant). Publications leave in the order of the changes, but Vysper delivers them
+     * from a pool of threads: a subscriber may receive two quick changes of one user out of order, as from any server,
+     * and must go by stateChangeTime and requestId.
      */
     private void startNotifications() throws Exception {
-        startXmpp(ports.xmpp());
-        notifier = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "finesse-simulator-notifications");
-            thread.setDaemon(true);
-            return thread;
-        });
-        directory.onChange(this::notify);
-    }
-
-    /**
-     * The XMPP server and the publisher's session. Finesse's nodes exist from the start; every user is subscribed to
-     * its own nodes and to SystemInfo, while a supervisor subscribes to its teams' nodes itself.
-     */
-    private void startXmpp(int port) throws Exception {
+        FinesseNodes nodes = FinesseNodes.of(initialSetup.teams().stream().map(SimulatorSetup.TeamEntry::id).toList(),
+                initialSetup.users().stream().map(SimulatorSetup.UserEntry::id).toList());
         Map<String, String> accounts = new HashMap<>();
         initialSetup.users().forEach(user -> accounts.put(user.id(), user.password()));
-        String publisherPassword = UUID.randomUUID().toString();
-        accounts.put(PUBLISHER, publisherPassword);
-        EmbeddedXmppServer server = new EmbeddedXmppServer(initialSetup.xmppDomainOrDefault(), host, port,
-                certificate.keyStoreBytes(), SelfSignedCertificate.KEY_PASSWORD);
-        server.start(accounts);
-        NotificationPublisher session = new NotificationPublisher(server.domain(), host, server.port(), PUBLISHER,
-                publisherPassword, certificate.clientContext());
-        for (SimulatorSetup.TeamEntry team : initialSetup.teams()) {
-            session.createNode("/finesse/api/Team/" + team.id() + "/Users");
-        }
-        session.createNode(SYSTEM_INFO_NODE);
-        for (SimulatorSetup.UserEntry user : initialSetup.users()) {
-            for (String node : List.of("/finesse/api/User/" + user.id(), "/finesse/api/User/" + user.id() + "/Dialogs")) {
-                session.createNode(node);
-                server.subscribe(node, user.id());
+        Map<String, SideNotifier> started = new LinkedHashMap<>();
+        try {
+            for (String side : List.of(SIDE_A, SIDE_B)) {
+                if (ports.xmpp(side) >= 0) {
+                    NotificationService service = EmbeddedNotificationService.start(xmppDomain(), host,
+                            ports.xmpp(side), certificate.keyStoreBytes(), SelfSignedCertificate.KEY_PASSWORD,
+                            certificate.clientContext(), accounts, nodes);
+                    started.put(side, new SideNotifier(side, service));
+                }
             }
-            server.subscribe(SYSTEM_INFO_NODE, user.id());
+        } catch (Exception e) {
+            for (SideNotifier notifier : started.values()) { // side A's must not outlive a failed start of B's
+                notifier.close(0);
+            }
+            throw e;
         }
-        xmpp = server;
-        publisher = session;
+        notifiers = Collections.unmodifiableMap(started);
+        if (!started.isEmpty()) {
+            directory.onChange(this::notify);
+        }
     }
 
     /**
-     * Called with the directory's lock held, so it only queues: the whole-team view is taken now, under the same lock,
-     * and nothing here waits for the XMPP server (a notification that must beat the 202 is awaited by the node after
-     * the lock is released, see {@link #awaitNotificationsWhenEarly()}).
+     * Called with the directory's lock held, so it only queues: the payloads (and the whole-team view) are made now,
+     * under the same lock, and nothing here waits for an XMPP server (a notification that must beat the 202 is
+     * awaited by the node after the lock is released, see {@link #awaitNotificationsWhenEarly()}).
      */
     private void notify(UserChange change) {
         NotificationStyle style = notificationStyle;
@@ -181,51 +186,59 @@ public final class FinesseSimulator extends ServiceSupport {
             return;
         }
         Team team = style.publishesWholeTeam() && change.teamId() != null ? directory.teamView(change.teamId()) : null;
-        try {
-            notifier.execute(() -> publish(change, team, style));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            LOG.debug("Simulator stopping: notification for user {} not published", change.user().getLoginId());
+        List<Publication> items = publications(change, team, style);
+        String about = "user " + change.user().getLoginId();
+        for (SideNotifier notifier : notifiers.values()) {
+            notifier.submit(about, items);
         }
     }
 
+    /** The items one change publishes: to the user's node and its team's node (twice when duplicated). */
+    private List<Publication> publications(UserChange change, Team team, NotificationStyle style) {
+        String user = change.user().getLoginId();
+        String payload = change.failure() == null
+                ? updates.userChanged(change.user(), change.teamId(), change.requestId(), style)
+                : updates.requestFailed(FinesseNodes.user(user), change.requestId(), change.failure().getErrorType(),
+                        change.failure().getErrorMessage(), style);
+        List<Publication> items = new ArrayList<>();
+        for (int copy = style.duplicates() ? 2 : 1; copy > 0; copy--) {
+            items.add(new Publication(FinesseNodes.user(user), payload));
+            if (change.teamId() != null) {
+                items.add(new Publication(FinesseNodes.teamUsers(change.teamId()), payload));
+            }
+        }
+        if (team != null) {
+            items.add(new Publication(FinesseNodes.teamUsers(change.teamId()),
+                    updates.teamChanged(team, change.requestId(), style)));
+        }
+        return items;
+    }
+
     /**
-     * Before a node answers: with the beforeAnswer style, wait until every queued notification is published, then a
-     * moment more, as the server delivers to subscribers on its own threads: the notification arrives before the 202.
+     * Before a node answers: with the beforeAnswer style, wait until every queued notification is published on each
+     * side whose service is up (a side that is down would hold the answer for its whole outage), then a moment more,
+     * as the server delivers to subscribers on its own threads: the notification arrives before the 202.
      */
     private void awaitNotificationsWhenEarly() {
-        ExecutorService queue = notifier;
-        if (queue == null || !notificationStyle.publishesBeforeAnswer()) {
+        if (notifiers.isEmpty() || !notificationStyle.publishesBeforeAnswer()) {
             return;
         }
         try {
-            queue.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            List<Future<?>> drained = new ArrayList<>();
+            for (SideNotifier notifier : notifiers.values()) {
+                if (!notifier.service().isDown()) {
+                    drained.add(notifier.drained());
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            for (Future<?> side : drained) {
+                side.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
             Thread.sleep(EARLY_DELIVERY_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("Notifications were not published before the answer: {}", e.toString());
-        }
-    }
-
-    private void publish(UserChange change, Team team, NotificationStyle style) {
-        String user = change.user().getLoginId();
-        String payload = change.failure() == null
-                ? updates.userChanged(change.user(), change.teamId(), change.requestId(), style)
-                : updates.requestFailed("/finesse/api/User/" + user, change.requestId(), change.failure().getErrorType(),
-                        change.failure().getErrorMessage(), style);
-        try {
-            for (int copy = style.duplicates() ? 2 : 1; copy > 0; copy--) {
-                publisher.publish("/finesse/api/User/" + user, payload);
-                if (change.teamId() != null) {
-                    publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users", payload);
-                }
-            }
-            if (team != null) {
-                publisher.publish("/finesse/api/Team/" + change.teamId() + "/Users",
-                        updates.teamChanged(team, change.requestId(), style));
-            }
-        } catch (Exception e) {
-            LOG.warn("Could not publish the notification for user {}: {}", user, e.toString());
         }
     }
 
@@ -247,37 +260,148 @@ public final class FinesseSimulator extends ServiceSupport {
     }
 
     /**
-     * An outage of the XMPP notification service, as when Finesse's notification server restarts: every XMPP session
-     * is cut now and connections are refused for {@code outage}, then the service listens again on the same port.
-     * Subscriptions clients made themselves are lost (clients must subscribe again); users' own nodes and SystemInfo
-     * stay subscribed. State changes meanwhile are queued and published once the simulator's own session is back
-     * (each waits up to a minute for it: a longer outage loses some, with a warning each). Returns at once, with a
-     * future that completes when the service is back.
+     * An outage of both sides' XMPP notification services, as when Finesse's notification servers restart: every XMPP
+     * session is cut now and connections are refused for {@code outage}, then each service listens again on the same
+     * port. Subscriptions clients made themselves are lost (clients must subscribe again); users' own nodes and
+     * SystemInfo stay subscribed. State changes meanwhile are queued and published once the simulator's own sessions
+     * are back (each waits up to a minute for it: a longer outage loses some, with a warning each). Returns at once,
+     * with a future that completes when both services are back.
      *
-     * @throws IllegalStateException when the service is off or already down
+     * @throws IllegalStateException when both services are off, one is already down, or a service is not the
+     *                               simulator's own
      */
     public CompletableFuture<Void> interruptNotifications(Duration outage) {
-        if (xmpp == null) {
-            throw new IllegalStateException("the XMPP notification service is off");
+        if (notifiers.isEmpty()) {
+            throw new IllegalStateException("the XMPP notification services are off");
         }
-        CompletableFuture<Void> back = xmpp.interrupt(outage);
-        LOG.warn("XMPP notification service down for {} ms (simulated outage)", outage.toMillis());
+        for (SideNotifier notifier : notifiers.values()) {
+            if (notifier.service().isDown()) {
+                throw new IllegalStateException("side " + notifier.side() + "'s XMPP notification service is already "
+                        + "down");
+            }
+        }
+        List<CompletableFuture<Void>> back = new ArrayList<>();
+        for (String side : notifiers.keySet()) {
+            back.add(interruptNotifications(side, outage));
+        }
+        return CompletableFuture.allOf(back.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * An outage of one side's notification service ({@code side} A or B), as {@link #interruptNotifications(Duration)}
+     * describes; the other side's service goes on, and its notifications are not delayed.
+     *
+     * @throws IllegalStateException when that service is off or already down, or is not the simulator's own
+     */
+    public CompletableFuture<Void> interruptNotifications(String side, Duration outage) {
+        CompletableFuture<Void> back = notifier(side).service().interrupt(outage);
+        LOG.warn("Side {}'s XMPP notification service down for {} ms (simulated outage)", sideName(side),
+                outage.toMillis());
         return back;
     }
 
-    /** How many notification items the XMPP server has accepted from the simulator (0 when the service is off). */
+    /**
+     * One side's notification service goes down until {@link #resumeNotifications(String)}: sessions cut, connections
+     * refused. Its notifications are queued meanwhile (each waits up to a minute for the service, then is lost with a
+     * warning); the other side's go on.
+     *
+     * @throws IllegalStateException when that service is off or already down, or is not the simulator's own
+     */
+    public void stopNotifications(String side) {
+        notifier(side).service().goDown();
+        LOG.warn("Side {}'s XMPP notification service down until resumed (simulated outage)", sideName(side));
+    }
+
+    /**
+     * One side's notification service listens again after {@link #stopNotifications(String)}, without the
+     * subscriptions clients made (as after a restart); nothing happens when it is not down.
+     *
+     * @throws IllegalStateException when that service is off or not the simulator's own
+     */
+    public void resumeNotifications(String side) {
+        try {
+            notifier(side).service().comeBack();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("side " + side + "'s XMPP notification service could not listen "
+                    + "again", e);
+        }
+    }
+
+    /** How many notification items side A's XMPP server has accepted from the simulator (0 when its service is off). */
     public long notificationsPublished() {
-        return publisher == null ? 0 : publisher.published();
+        return notificationsPublished(SIDE_A);
     }
 
-    /** The XMPP port, or -1 when the notification service is off. */
+    /** How many notification items that side's XMPP server has accepted from the simulator (0 when off). */
+    public long notificationsPublished(String side) {
+        SideNotifier notifier = notifiers.get(sideName(side));
+        return notifier == null ? 0 : notifier.service().published();
+    }
+
+    /** Side A's XMPP port, or -1 when its notification service is off. */
     public int xmppPort() {
-        return xmpp == null ? -1 : xmpp.port();
+        return xmppPort(SIDE_A);
     }
 
-    /** Who is subscribed to a pubsub node now (full or bare JIDs): shows whether a client left a subscription behind. */
+    /** That side's XMPP port, or -1 when its notification service is off. */
+    public int xmppPort(String side) {
+        SideNotifier notifier = notifiers.get(sideName(side));
+        return notifier == null ? -1 : notifier.service().port();
+    }
+
+    /** Where that side's notification service listens (host, port, TLS), or "off". */
+    public String xmppAddress(String side) {
+        SideNotifier notifier = notifiers.get(sideName(side));
+        return notifier == null ? "off" : notifier.service().address();
+    }
+
+    /** Whether that side's notification service is down now (false when off). */
+    public boolean notificationsDown(String side) {
+        SideNotifier notifier = notifiers.get(sideName(side));
+        return notifier != null && notifier.service().isDown();
+    }
+
+    /**
+     * Who is subscribed to a pubsub node of side A's service now (full or bare JIDs): shows whether a client left a
+     * subscription behind.
+     */
     public List<String> subscribers(String nodeId) {
-        return xmpp == null ? List.of() : xmpp.subscribers(nodeId);
+        return subscribers(SIDE_A, nodeId);
+    }
+
+    /** Who is subscribed to a pubsub node of that side's service now; empty when the service is off. */
+    public List<String> subscribers(String side, String nodeId) {
+        SideNotifier notifier = notifiers.get(sideName(side));
+        if (notifier == null) {
+            return List.of();
+        }
+        try {
+            return notifier.service().subscribers(nodeId);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("side " + side + "'s subscribers of " + nodeId + " are not known: " + e, e);
+        }
+    }
+
+    /** The side's notifier; fails when that side's service is off. */
+    private SideNotifier notifier(String side) {
+        SideNotifier notifier = notifiers.get(sideName(side));
+        if (notifier == null) {
+            throw new IllegalStateException("side " + side + "'s XMPP notification service is off");
+        }
+        return notifier;
+    }
+
+    /** A or B, in any letter case; anything else is refused. */
+    private static String sideName(String side) {
+        if (SIDE_A.equalsIgnoreCase(side)) {
+            return SIDE_A;
+        }
+        if (SIDE_B.equalsIgnoreCase(side)) {
+            return SIDE_B;
+        }
+        throw new IllegalArgumentException("no side " + side + ": A or B");
     }
 
     public String xmppDomain() {
@@ -294,16 +418,14 @@ public final class FinesseSimulator extends ServiceSupport {
             sideA.stop();
             sideB.stop();
         }
-        if (notifier != null) {
-            notifier.shutdown();
-            notifier.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        // both queues stop taking items first, so that they drain side by side
+        Map<String, SideNotifier> closing = notifiers;
+        closing.values().forEach(SideNotifier::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (SideNotifier notifier : closing.values()) {
+            notifier.close(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (xmpp != null) {
-            xmpp.stop();
-        }
+        notifiers = Map.of();
         if (executor != null) {
             executor.shutdownNow();
         }

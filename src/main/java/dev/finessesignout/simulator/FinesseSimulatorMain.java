@@ -17,7 +17,8 @@ public final class FinesseSimulatorMain {
                 System.getProperty("simulator.host", "127.0.0.1"),
                 new FinesseSimulator.Ports(port("simulator.side-a.http-port", 8082), port("simulator.side-a.https-port", 8445),
                         port("simulator.side-b.http-port", 8182), port("simulator.side-b.https-port", 8545),
-                        port("simulator.admin-port", 8090), port("simulator.side-a.xmpp-port", 5222)),
+                        port("simulator.admin-port", 8090), port("simulator.side-a.xmpp-port", 5222),
+                        port("simulator.side-b.xmpp-port", 5322)),
                 Path.of(System.getProperty("simulator.trust-store", "data/simulator/truststore.p12")),
                 System.getProperty("simulator.trust-store-password", "changeit"));
         simulator.start();

@@ -38,7 +38,7 @@ public final class IntakeBenchmark {
                 .mapToInt(size -> Integer.parseInt(size.trim())).toArray();
         int largest = java.util.Arrays.stream(sizes).max().orElseThrow();
         Path root = Files.createTempDirectory("finesse-signout-benchmark");
-        int[] ports = {freePort(), freePort(), freePort(), freePort()};
+        int[] ports = {freePort(), freePort(), freePort(), freePort(), freePort()};
         Process simulator = startSimulator(root, writeSetup(root, largest), ports);
         String admin = "http://127.0.0.1:" + ports[2] + "/simulator";
         HttpClient http = HttpClient.newHttpClient();
@@ -120,6 +120,8 @@ public final class IntakeBenchmark {
         properties.put("confirm.state-dir", root.resolve("data/state").toString());
         properties.put("finesse.side-a.xmpp-host", "127.0.0.1");
         properties.put("finesse.side-a.xmpp-port", String.valueOf(ports[3]));
+        properties.put("finesse.side-b.xmpp-host", "127.0.0.1");
+        properties.put("finesse.side-b.xmpp-port", String.valueOf(ports[4]));
         Main main = new Main(FinesseSignoutMain.class);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties");
         main.setOverrideProperties(properties);
@@ -157,7 +159,7 @@ public final class IntakeBenchmark {
                 "-Dsimulator.setup-file=" + setup, "-Dsimulator.side-a.http-port=-1",
                 "-Dsimulator.side-a.https-port=" + ports[0], "-Dsimulator.side-b.http-port=-1",
                 "-Dsimulator.side-b.https-port=" + ports[1], "-Dsimulator.admin-port=" + ports[2],
-                "-Dsimulator.side-a.xmpp-port=" + ports[3],
+                "-Dsimulator.side-a.xmpp-port=" + ports[3], "-Dsimulator.side-b.xmpp-port=" + ports[4],
                 "-Dsimulator.trust-store=" + root.resolve("truststore.p12"),
                 "-cp", System.getProperty("java.class.path"), FinesseSimulatorMain.class.getName());
         return new ProcessBuilder(command).redirectErrorStream(true)

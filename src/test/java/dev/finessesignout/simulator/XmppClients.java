@@ -10,7 +10,10 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.pubsub.PubSubManager;
 import org.jxmpp.jid.impl.JidCreate;
 
-/** XMPP client sessions with the simulator's notification service, logged in as a simulated user. */
+/**
+ * XMPP client sessions with the simulator's notification services (side A's unless a side is named), logged in as a
+ * simulated user.
+ */
 final class XmppClients {
     private XmppClients() {
     }
@@ -18,9 +21,15 @@ final class XmppClients {
     /** Logs in, retrying: right after a restart Vysper can send a stream header Smack's parser refuses once. */
     static XMPPTCPConnection connect(FinesseSimulator simulator, SSLContext tls, String user, String password)
             throws Exception {
+        return connect(simulator, "A", tls, user, password);
+    }
+
+    /** Logs in to that side's service, retrying as {@link #connect(FinesseSimulator, SSLContext, String, String)}. */
+    static XMPPTCPConnection connect(FinesseSimulator simulator, String side, SSLContext tls, String user,
+            String password) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                return connectOnce(simulator, tls, user, password);
+                return connectOnce(simulator, side, tls, user, password);
             } catch (Exception e) {
                 if (attempt == 3) {
                     throw e;
@@ -32,10 +41,15 @@ final class XmppClients {
 
     static XMPPTCPConnection connectOnce(FinesseSimulator simulator, SSLContext tls, String user, String password)
             throws Exception {
+        return connectOnce(simulator, "A", tls, user, password);
+    }
+
+    static XMPPTCPConnection connectOnce(FinesseSimulator simulator, String side, SSLContext tls, String user,
+            String password) throws Exception {
         XMPPTCPConnection connection = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(simulator.xmppDomain())
                 .setHostAddress(InetAddress.getByName("127.0.0.1"))
-                .setPort(simulator.xmppPort())
+                .setPort(simulator.xmppPort(side))
                 .setUsernameAndPassword(user, password)
                 .setResource("test")
                 .setSecurityMode(SecurityMode.required)

@@ -55,11 +55,11 @@ class XmppOutageTest {
         tls = TrustingClients.trusting(trustStore);
     }
 
-    /** Even a failed test leaves the service up for the next. */
+    /** Even a failed test leaves the services up for the next. */
     @AfterEach
     void awaitServiceBack() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listening() && System.nanoTime() < deadline) {
+        while ((!listening("A") || !listening("B")) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
     }
@@ -134,18 +134,20 @@ class XmppOutageTest {
     }
 
     @Test
-    void theAdminApiStartsAnOutage() throws Exception {
+    void theAdminApiStartsAnOutageOfBothSides() throws Exception {
         assertEquals(400, postOutage("seconds=0").statusCode());
         HttpResponse<String> started = postOutage("seconds=2");
         assertEquals(200, started.statusCode(), started.body());
-        assertFalse(listening(), "connections are accepted while down");
+        assertFalse(listening("A"), "side A accepts connections while down");
+        assertFalse(listening("B"), "side B accepts connections while down");
         assertEquals(409, postOutage("seconds=2").statusCode(), "a second outage while down");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!listening()) {
-            assertTrue(System.nanoTime() < deadline, "the service did not come back");
+        while (!listening("A") || !listening("B")) {
+            assertTrue(System.nanoTime() < deadline, "the services did not come back");
             Thread.sleep(200);
         }
         XmppClients.connect(simulator, tls, SUPERVISOR, SUPERVISOR_PASSWORD).instantShutdown();
+        XmppClients.connect(simulator, "B", tls, SUPERVISOR, SUPERVISOR_PASSWORD).instantShutdown();
     }
 
     private static HttpResponse<String> postOutage(String query) throws Exception {
@@ -155,9 +157,13 @@ class XmppOutageTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Whether the XMPP port takes TCP connections. */
+    /** Whether side A's XMPP port takes TCP connections. */
     private static boolean listening() {
-        try (Socket socket = new Socket("127.0.0.1", simulator.xmppPort())) {
+        return listening("A");
+    }
+
+    private static boolean listening(String side) {
+        try (Socket socket = new Socket("127.0.0.1", simulator.xmppPort(side))) {
             return true;
         } catch (IOException refused) {
             return false;
