@@ -244,7 +244,7 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
         registry.bind("finesseXmppConnectionB", sideB);
         registry.bind("notificationSession", session);
         registry.bind("finesseSides", sides);
-        registry.bind("finesseSideCheck", new FinesseSideCheck(sides, template, session::notListeningFor,
+        registry.bind("finesseSideCheck", new FinesseSideCheck(sides, template, session::listeningSide, session::notListeningFor,
                 () -> credentialsGuard.isRefused(username), Duration.ofMillis(failoverAfterMillis)));
         // nothing to wait for once Finesse refused the service account: the listener will not log in
         registry.bind("listenerStartup", new ListenerStartup(

@@ -121,12 +121,17 @@ public class NotificationSession extends EventNotifierSupport implements Connect
                 return;
             }
             String previous = listeningSide;
-            listeningSide = side;
+            XMPPConnection leaving = current;
             notListeningSince = System.nanoTime();
+            listeningSide = side;
+            current = null; // not listening until this side's session is in and subscribed
+            subscribed = false;
             try {
                 if (previous != null) {
+                    leave(leaving);
                     routes.stop(previous);
                 }
+                notListeningSince = System.nanoTime();
                 routes.start(side);
             } catch (Exception e) {
                 LOG.error("Could not move the notification listener to side {}: {}", side, e.toString());
@@ -284,7 +289,11 @@ public class NotificationSession extends EventNotifierSupport implements Connect
      */
     public void close() {
         closing = true;
-        XMPPConnection c = current;
+        leave(current);
+    }
+
+    /** Unsubscribes while the node still answers, and closes the session at once (see close()). */
+    private void leave(XMPPConnection c) {
         if (c == null || !c.isAuthenticated()) {
             return;
         }

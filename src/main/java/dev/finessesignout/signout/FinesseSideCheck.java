@@ -21,14 +21,16 @@ public class FinesseSideCheck {
     private static final Logger LOG = LoggerFactory.getLogger(FinesseSideCheck.class);
     private final FinesseSides sides;
     private final ProducerTemplate template;
+    private final Supplier<String> listeningSide;
     private final Supplier<Optional<Duration>> notListeningFor;
     private final BooleanSupplier credentialsRefused;
     private final Duration failoverAfter;
     private volatile String lastSaid;
 
-    public FinesseSideCheck(FinesseSides sides, ProducerTemplate template, Supplier<Optional<Duration>> notListeningFor,
-            BooleanSupplier credentialsRefused, Duration failoverAfter) {
+    public FinesseSideCheck(FinesseSides sides, ProducerTemplate template, Supplier<String> listeningSide,
+            Supplier<Optional<Duration>> notListeningFor, BooleanSupplier credentialsRefused, Duration failoverAfter) {
         this.sides = sides;
+        this.listeningSide = listeningSide;
         this.template = template;
         this.notListeningFor = notListeningFor;
         this.credentialsRefused = credentialsRefused;
@@ -36,13 +38,15 @@ public class FinesseSideCheck {
     }
 
     public void check() {
+        String from = sides.active();
         Optional<Duration> down = notListeningFor.get();
-        // a refused service account would be refused on the other node too, and count towards its lock-out there
-        if (down.isEmpty() || down.get().compareTo(failoverAfter) < 0 || credentialsRefused.getAsBoolean()) {
+        // a refused service account would be refused on the other node too, and count towards its lock-out there;
+        // while the listener is still on its way to the node in use, there is nothing to judge yet
+        if (down.isEmpty() || down.get().compareTo(failoverAfter) < 0 || credentialsRefused.getAsBoolean()
+                || !from.equals(listeningSide.get())) {
             lastSaid = null;
             return;
         }
-        String from = sides.active();
         String to = FinesseSides.otherThan(from);
         String reason = "the notification service of side " + from + " has not let the listener in for "
                 + down.get().toSeconds() + " s";

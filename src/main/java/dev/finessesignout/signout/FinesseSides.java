@@ -33,11 +33,9 @@ public class FinesseSides {
         followers.add(follower);
     }
 
-    /** A REST call was answered by this side: after its own node failed over, that side is the one in use now. */
-    public void served(String side) {
-        if (!side.equals(active)) {
-            moveTo(side, "side " + otherThan(side) + " did not answer a REST call and side " + side + " did");
-        }
+    /** This side answered a REST call that the other side did not: it is the one in use from now on. */
+    public void tookOver(String side) {
+        moveTo(side, "side " + otherThan(side) + " did not answer a REST call and side " + side + " did");
     }
 
     /** Moves REST calls and the listener to {@code side}, saying why; does nothing when it is already in use. */
