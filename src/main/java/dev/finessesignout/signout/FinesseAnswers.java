@@ -237,7 +237,9 @@ public class FinesseAnswers {
             if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException
                     || e instanceof java.net.UnknownHostException
                     || e instanceof org.apache.hc.client5.http.ConnectTimeoutException
-                    || e instanceof javax.net.ssl.SSLHandshakeException) {
+                    || e instanceof javax.net.ssl.SSLHandshakeException
+                    // a certificate for another host: refused right after the handshake, before the request
+                    || e instanceof javax.net.ssl.SSLPeerUnverifiedException) {
                 return true;
             }
         }

@@ -96,7 +96,7 @@ public final class FinesseSimulator extends ServiceSupport {
     protected void doInit() throws Exception {
         initialSetup = SimulatorSetup.read(setupFile);
         notificationStyle = initialSetup.notificationsOrDefault();
-        certificate = new SelfSignedCertificate(host, initialSetup.xmppDomainOrDefault());
+        certificate = new SelfSignedCertificate(initialSetup.certificateNamesOr(host));
         certificate.writeTrustStore(trustStore, trustStorePassword);
     }
 

@@ -34,17 +34,18 @@ final class SelfSignedCertificate {
     private final KeyPair keys;
     private final X509Certificate certificate;
 
-    SelfSignedCertificate(String host, String xmppDomain) throws Exception {
+    /** @param names the names it lists (the first one is also its CN): host names, or IPv4 addresses */
+    SelfSignedCertificate(java.util.List<String> names) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keys = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=" + host + ", O=finesse-signout simulator");
+        X500Name name = new X500Name("CN=" + names.get(0) + ", O=finesse-signout simulator");
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic());
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, host), new GeneralName(GeneralName.dNSName, "localhost"),
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, xmppDomain)}));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.stream()
+                .map(each -> new GeneralName(each.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, each))
+                .toArray(GeneralName[]::new)));
         certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }

@@ -14,7 +14,7 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
         AlreadySignedOut alreadySignedOutError, ReasonCodeRule reasonCodeRequired, Boolean alternateErrorTypes,
         List<ReasonCodeEntry> logoutReasonCodes, List<TeamEntry> teams, List<UserEntry> users,
         Map<String, Faults.Spec> faults, NotificationStyle notifications, Long callEndMillis,
-        List<ReasonCodeEntry> notReadyReasonCodes) {
+        List<ReasonCodeEntry> notReadyReasonCodes, List<String> certificateNames) {
 
     /** The two documented answers to a LOGOUT for a user who is already signed out. */
     public enum AlreadySignedOut { INVALID_STATE, INVALID_INPUT }
@@ -49,6 +49,15 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
         return lockoutSeconds == null ? 300 : lockoutSeconds;
     }
 
+    /**
+     * The names the HTTPS and XMPP certificate lists: by default the host it listens on, localhost, 127.0.0.1 and the
+     * XMPP domain; another list makes a certificate issued for other names (e.g. a node's FQDN only).
+     */
+    public List<String> certificateNamesOr(String host) {
+        return certificateNames != null ? certificateNames
+                : List.of(host, "localhost", "127.0.0.1", xmppDomainOrDefault());
+    }
+
     public String xmppDomainOrDefault() {
         return xmppDomain == null ? "finesse.example.com" : xmppDomain;
     }
@@ -72,13 +81,15 @@ public record SimulatorSetup(String xmppDomain, Integer lockoutAttempts, Integer
 
     public SimulatorSetup with(AlreadySignedOut already, ReasonCodeRule reasonRule, boolean alternateTypes) {
         return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, already, reasonRule, alternateTypes,
-                logoutReasonCodes, teams, users, faults, notifications, callEndMillis, notReadyReasonCodes);
+                logoutReasonCodes, teams, users, faults, notifications, callEndMillis, notReadyReasonCodes,
+                certificateNames);
     }
 
     /** The same deployment with other NOT_READY reason codes (none: every reason code in a NOT_READY is refused). */
     public SimulatorSetup withNotReadyReasonCodes(List<ReasonCodeEntry> codes) {
         return new SimulatorSetup(xmppDomain, lockoutAttempts, lockoutSeconds, alreadySignedOutError, reasonCodeRequired,
-                alternateErrorTypes, logoutReasonCodes, teams, users, faults, notifications, callEndMillis, codes);
+                alternateErrorTypes, logoutReasonCodes, teams, users, faults, notifications, callEndMillis, codes,
+                certificateNames);
     }
 
     /** How long after a supervisor's sign-out an agent's call (TALKING, HOLD) ends; 0 = the sign-out is immediate. */
