@@ -8,9 +8,6 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finessesignout.confirm.NotificationSession;
-import dev.finessesignout.simulator.FinesseSimulator;
-import dev.finessesignout.simulator.SampleSimulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,21 +15,12 @@ import org.junit.jupiter.api.Test;
  * simulator's certificate here lists only finesse.example.com, as a Finesse certificate issued for the node's name,
  * while the bundle connects to 127.0.0.1. Nothing is sent, not even the password of an XMPP login.
  */
-class HostNameVerificationTest extends BundleTestSupport {
-    private static final FinesseSimulator SIMULATOR = SampleSimulator.withCertificateOnlyFor(
-            "finesse.example.com", ROOT.resolve("hostname-check/truststore.p12"));
+class HostNameVerificationTest extends OtherNameCertificateTestSupport {
     private static final CapturedLog LOG = CapturedLog.attach();
 
     @Override
-    protected Properties baseProperties() {
-        Properties properties = ConfirmationTestSupport.confirmationProperties(SIMULATOR);
+    protected void overrideProperties(Properties properties) {
         properties.put("finesse.retry.maximum-redeliveries", "1");
-        return properties;
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.stop();
     }
 
     @Test

@@ -6,31 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.finessesignout.simulator.FinesseSimulator;
-import dev.finessesignout.simulator.SampleSimulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * finesse.tls.trust-all, for a lab: no trust store and a certificate for another name, yet REST calls and the listener
  * go through, and the log says loudly that nothing is verified.
  */
-class TrustAllTest extends BundleTestSupport {
-    private static final FinesseSimulator SIMULATOR = SampleSimulator.withCertificateOnlyFor(
-            "finesse.example.com", ROOT.resolve("trust-all/truststore.p12"));
+class TrustAllTest extends OtherNameCertificateTestSupport {
     private static final CapturedLog LOG = CapturedLog.attach();
 
     @Override
-    protected Properties baseProperties() {
-        Properties properties = ConfirmationTestSupport.confirmationProperties(SIMULATOR);
+    protected void overrideProperties(Properties properties) {
         properties.put("finesse.tls.trust-store", "");
         properties.put("finesse.tls.trust-all", "true");
-        return properties;
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        SIMULATOR.stop();
     }
 
     @Test
