@@ -35,6 +35,7 @@ import dev.finessesignout.signout.FinesseSides;
 import dev.finessesignout.signout.OnCallPolicy;
 import dev.finessesignout.signout.SelfSignoutPasswords;
 import dev.finessesignout.signout.SignoutSteps;
+import dev.finessesignout.simulator.ExternalXmpp;
 import dev.finessesignout.simulator.FinesseSimulator;
 import dev.finessesignout.simulator.SimulatorPasswords;
 import jakarta.jms.ConnectionFactory;
@@ -151,6 +152,22 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
     private int simulatorSideAXmppPort;
     @PropertyInject("simulator.side-b.xmpp-port")
     private int simulatorSideBXmppPort;
+    @PropertyInject(value = "simulator.xmpp.server", defaultValue = "embedded")
+    private String simulatorXmppServer;
+    @PropertyInject(value = "simulator.side-a.xmpp-host", defaultValue = "127.0.0.1")
+    private String simulatorSideAXmppHost;
+    @PropertyInject(value = "simulator.side-b.xmpp-host", defaultValue = "127.0.0.1")
+    private String simulatorSideBXmppHost;
+    @PropertyInject(value = "simulator.xmpp.publisher", defaultValue = "")
+    private String simulatorXmppPublisher;
+    @PropertyInject(value = "simulator.xmpp.publisher.password", defaultValue = "")
+    private String simulatorXmppPublisherPassword;
+    @PropertyInject(value = "simulator.xmpp.tls", defaultValue = "starttls")
+    private String simulatorXmppTls;
+    @PropertyInject(value = "simulator.xmpp.trust-store", defaultValue = "")
+    private String simulatorXmppTrustStore;
+    @PropertyInject(value = "simulator.xmpp.trust-store-password", defaultValue = "")
+    private String simulatorXmppTrustStorePassword;
     @PropertyInject("simulator.trust-store")
     private String simulatorTrustStore;
     @PropertyInject("simulator.trust-store-password")
@@ -168,7 +185,10 @@ public class FinesseSignoutConfiguration implements CamelConfiguration {
             simulator = new FinesseSimulator(Path.of(simulatorSetupFile), simulatorHost,
                     new FinesseSimulator.Ports(sideAHttpPort, sideAHttpsPort, sideBHttpPort, sideBHttpsPort,
                             simulatorAdminPort, simulatorSideAXmppPort, simulatorSideBXmppPort),
-                    Path.of(simulatorTrustStore), simulatorTrustStorePassword);
+                    Path.of(simulatorTrustStore), simulatorTrustStorePassword,
+                    ExternalXmpp.of(simulatorXmppServer, simulatorSideAXmppHost, simulatorSideBXmppHost,
+                            simulatorXmppPublisher, simulatorXmppPublisherPassword, simulatorXmppTls,
+                            simulatorXmppTrustStore, simulatorXmppTrustStorePassword));
             simulator.init(); // its trust store must exist before the HTTPS endpoints are created
             context.addService(simulator, true, true);
         }

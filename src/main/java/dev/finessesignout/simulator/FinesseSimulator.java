@@ -20,8 +20,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.model.Team;
 import dev.finessesignout.simulator.xmpp.EmbeddedNotificationService;
+import dev.finessesignout.simulator.xmpp.ExternalNotificationService;
 import dev.finessesignout.simulator.xmpp.FinesseNodes;
 import dev.finessesignout.simulator.xmpp.NotificationService;
+import dev.finessesignout.simulator.xmpp.Outages;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,8 @@ public final class FinesseSimulator extends ServiceSupport {
 
     private static final String SIDE_A = "A";
     private static final String SIDE_B = "B";
+    /** How long a start waits for the publishers to log in to external servers. */
+    private static final long EXTERNAL_START_WAIT_SECONDS = 30;
     /** How long a node holds its answer back after publishing, in the beforeAnswer style. */
     private static final long EARLY_DELIVERY_MILLIS = 300;
 
@@ -67,6 +71,8 @@ public final class FinesseSimulator extends ServiceSupport {
     private final Ports ports;
     private final Path trustStore;
     private final String trustStorePassword;
+    /** Null: each side's notification service is an embedded server of the simulator's own. */
+    private final ExternalXmpp externalXmpp;
     private final FinesseXml xml = new FinesseXml();
     private SimulatorSetup initialSetup;
     private FinesseDirectory directory;
@@ -83,21 +89,37 @@ public final class FinesseSimulator extends ServiceSupport {
      */
     private volatile Map<String, SideNotifier> notifiers = Map.of();
 
+    /** A simulator running its own notification services (embedded XMPP servers). */
     public FinesseSimulator(Path setupFile, String host, Ports ports, Path trustStore, String trustStorePassword) {
+        this(setupFile, host, ports, trustStore, trustStorePassword, null);
+    }
+
+    /**
+     * A simulator publishing through external XMPP servers, one per side, on the ports {@code ports} gives for XMPP
+     * (null {@code externalXmpp}: its own embedded servers).
+     */
+    public FinesseSimulator(Path setupFile, String host, Ports ports, Path trustStore, String trustStorePassword,
+            ExternalXmpp externalXmpp) {
         this.setupFile = setupFile;
         this.host = host;
         this.ports = ports;
         this.trustStore = trustStore;
         this.trustStorePassword = trustStorePassword;
+        this.externalXmpp = externalXmpp;
     }
 
-    /** Reads the setup and writes the trust store, so that clients can be configured before the ports open. */
+    /**
+     * Reads the setup and writes the trust store, so that clients can be configured before the ports open. In external
+     * mode the trust store also holds the certificates the external XMPP servers are trusted with, so that a client
+     * given it trusts the whole simulated deployment.
+     */
     @Override
     protected void doInit() throws Exception {
         initialSetup = SimulatorSetup.read(setupFile);
         notificationStyle = initialSetup.notificationsOrDefault();
         certificate = new SelfSignedCertificate(initialSetup.certificateNamesOr(host));
-        certificate.writeTrustStore(trustStore, trustStorePassword);
+        certificate.writeTrustStore(trustStore, trustStorePassword,
+                externalXmpp == null ? List.of() : externalXmpp.trustedCertificates());
     }
 
     @Override
@@ -142,24 +164,21 @@ public final class FinesseSimulator extends ServiceSupport {
     }
 
     /**
-     * Starts each side's XMPP notification service with every simulated user as an account, and publishes each state
+     * Starts each side's XMPP notification service (or, in external mode, connects to it), and publishes each state
      * change to the user's node and its team's node on both sides, as both Finesse nodes do, after the change (or
-     * before the HTTP answer, as a variant). Publications leave in the order of the changes, but Vysper delivers them
+     * before the HTTP answer, as a variant). Publications leave in the order of the changes, but servers deliver them
      * from a pool of threads: a subscriber may receive two quick changes of one user out of order, as from any server,
      * and must go by stateChangeTime and requestId.
      */
     private void startNotifications() throws Exception {
         FinesseNodes nodes = FinesseNodes.of(initialSetup.teams().stream().map(SimulatorSetup.TeamEntry::id).toList(),
                 initialSetup.users().stream().map(SimulatorSetup.UserEntry::id).toList());
-        Map<String, String> accounts = new HashMap<>();
-        initialSetup.users().forEach(user -> accounts.put(user.id(), user.password()));
         Map<String, SideNotifier> started = new LinkedHashMap<>();
         try {
             for (String side : List.of(SIDE_A, SIDE_B)) {
                 if (ports.xmpp(side) >= 0) {
-                    NotificationService service = EmbeddedNotificationService.start(xmppDomain(), host,
-                            ports.xmpp(side), certificate.keyStoreBytes(), SelfSignedCertificate.KEY_PASSWORD,
-                            certificate.clientContext(), accounts, nodes);
+                    NotificationService service = externalXmpp == null ? embeddedService(side, nodes)
+                            : externalService(side, nodes);
                     started.put(side, new SideNotifier(side, service));
                 }
             }
@@ -170,8 +189,44 @@ public final class FinesseSimulator extends ServiceSupport {
             throw e;
         }
         notifiers = Collections.unmodifiableMap(started);
+        awaitSessions();
         if (!started.isEmpty()) {
             directory.onChange(this::notify);
+        }
+    }
+
+    /** An XMPP server of the simulator's own, with every simulated user as an account. */
+    private NotificationService embeddedService(String side, FinesseNodes nodes) throws Exception {
+        Map<String, String> accounts = new HashMap<>();
+        initialSetup.users().forEach(user -> accounts.put(user.id(), user.password()));
+        return EmbeddedNotificationService.start(xmppDomain(), host, ports.xmpp(side), certificate.keyStoreBytes(),
+                SelfSignedCertificate.KEY_PASSWORD, certificate.clientContext(), accounts, nodes);
+    }
+
+    /** A server the simulator only publishes to; it logs in later, on the side's own queue. */
+    private NotificationService externalService(String side, FinesseNodes nodes) throws Exception {
+        return new ExternalNotificationService(side, xmppDomain(), externalXmpp.host(side), ports.xmpp(side),
+                externalXmpp.tls(), externalXmpp.trust(), externalXmpp.publisher(), externalXmpp.publisherPassword(),
+                nodes);
+    }
+
+    /**
+     * Each side's publisher logs in first thing on its own queue (in external mode making the nodes and
+     * subscriptions; an embedded service is logged in already), and the start waits for both, side by side, for a
+     * while: an external server that is not there yet is a warning, not a failed start. Its side's notifications wait
+     * for it, the other side's go out.
+     */
+    private void awaitSessions() throws InterruptedException {
+        Map<String, Future<?>> sessions = new LinkedHashMap<>();
+        notifiers.forEach((side, notifier) -> sessions.put(side, notifier.run(notifier.service()::connect)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXTERNAL_START_WAIT_SECONDS);
+        for (Map.Entry<String, Future<?>> session : sessions.entrySet()) {
+            try {
+                session.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("Side {}'s XMPP server {} is not usable yet ({}): its notifications wait for it",
+                        session.getKey(), xmppAddress(session.getKey()), e.getCause() == null ? e : e.getCause());
+            }
         }
     }
 
@@ -275,6 +330,7 @@ public final class FinesseSimulator extends ServiceSupport {
             throw new IllegalStateException("the XMPP notification services are off");
         }
         for (SideNotifier notifier : notifiers.values()) {
+            outages(notifier.side()); // fails for a server the simulator does not run, before anything goes down
             if (notifier.service().isDown()) {
                 throw new IllegalStateException("side " + notifier.side() + "'s XMPP notification service is already "
                         + "down");
@@ -294,7 +350,7 @@ public final class FinesseSimulator extends ServiceSupport {
      * @throws IllegalStateException when that service is off or already down, or is not the simulator's own
      */
     public CompletableFuture<Void> interruptNotifications(String side, Duration outage) {
-        CompletableFuture<Void> back = notifier(side).service().interrupt(outage);
+        CompletableFuture<Void> back = outages(side).interrupt(outage);
         LOG.warn("Side {}'s XMPP notification service down for {} ms (simulated outage)", sideName(side),
                 outage.toMillis());
         return back;
@@ -308,7 +364,7 @@ public final class FinesseSimulator extends ServiceSupport {
      * @throws IllegalStateException when that service is off or already down, or is not the simulator's own
      */
     public void stopNotifications(String side) {
-        notifier(side).service().goDown();
+        outages(side).goDown();
         LOG.warn("Side {}'s XMPP notification service down until resumed (simulated outage)", sideName(side));
     }
 
@@ -320,7 +376,7 @@ public final class FinesseSimulator extends ServiceSupport {
      */
     public void resumeNotifications(String side) {
         try {
-            notifier(side).service().comeBack();
+            outages(side).comeBack();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("side " + side + "'s XMPP notification service could not listen "
                     + "again", e);
@@ -382,6 +438,14 @@ public final class FinesseSimulator extends ServiceSupport {
         } catch (Exception e) {
             throw new IllegalStateException("side " + side + "'s subscribers of " + nodeId + " are not known: " + e, e);
         }
+    }
+
+    /** The outages of that side's service; fails when it is off or a server the simulator does not run. */
+    private Outages outages(String side) {
+        SideNotifier notifier = notifier(side);
+        return notifier.service().outages().orElseThrow(() -> new IllegalStateException("side " + notifier.side()
+                + "'s notification service is an external XMPP server (" + notifier.service().address()
+                + "), which the simulator cannot stop or start: stop or kill the server's process instead"));
     }
 
     /** The side's notifier; fails when that side's service is off. */

@@ -5,7 +5,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator alone, so that another tool (Postman, curl, a second bundle) can be pointed at it.
- * Settings are system properties with the same names as in application.properties (simulator.*).
+ * Settings are system properties with the same names as in application.properties (simulator.*); a password may also
+ * come from the environment: -Dsimulator.xmpp.publisher.password is read first, then SIMULATOR_XMPP_PUBLISHER_PASSWORD.
  */
 public final class FinesseSimulatorMain {
     private FinesseSimulatorMain() {
@@ -20,7 +21,7 @@ public final class FinesseSimulatorMain {
                         port("simulator.admin-port", 8090), port("simulator.side-a.xmpp-port", 5222),
                         port("simulator.side-b.xmpp-port", 5322)),
                 Path.of(System.getProperty("simulator.trust-store", "data/simulator/truststore.p12")),
-                System.getProperty("simulator.trust-store-password", "changeit"));
+                System.getProperty("simulator.trust-store-password", "changeit"), externalXmpp());
         simulator.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -28,6 +29,18 @@ public final class FinesseSimulatorMain {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    /** The external mode's settings, or null for the simulator's own XMPP servers (the default). */
+    private static ExternalXmpp externalXmpp() {
+        String host = System.getProperty("simulator.host", "127.0.0.1");
+        return ExternalXmpp.of(System.getProperty("simulator.xmpp.server", "embedded"),
+                System.getProperty("simulator.side-a.xmpp-host", host),
+                System.getProperty("simulator.side-b.xmpp-host", host),
+                System.getProperty("simulator.xmpp.publisher"), System.getProperty("simulator.xmpp.publisher.password",
+                        System.getenv("SIMULATOR_XMPP_PUBLISHER_PASSWORD")),
+                System.getProperty("simulator.xmpp.tls", "starttls"), System.getProperty("simulator.xmpp.trust-store"),
+                System.getProperty("simulator.xmpp.trust-store-password"));
     }
 
     private static int port(String property, int defaultPort) {

@@ -84,11 +84,14 @@ final class SelfSignedCertificate {
         return keyStore;
     }
 
-    /** Writes a PKCS12 trust store holding only this certificate. */
-    void writeTrustStore(Path file, String password) throws Exception {
+    /** Writes a PKCS12 trust store holding this certificate and the others given. */
+    void writeTrustStore(Path file, String password, java.util.List<X509Certificate> others) throws Exception {
         KeyStore trustStore = KeyStore.getInstance("PKCS12");
         trustStore.load(null, null);
         trustStore.setCertificateEntry("finesse-simulator", certificate);
+        for (int i = 0; i < others.size(); i++) {
+            trustStore.setCertificateEntry("trusted-" + (i + 1), others.get(i));
+        }
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }

@@ -52,9 +52,23 @@ final class SideNotifier {
         }
     }
 
+    /** Runs the task on the side's queue, after what is queued; the future fails as the task does. */
+    Future<?> run(ThrowingTask task) {
+        return queue.submit(() -> {
+            task.run();
+            return null;
+        });
+    }
+
     /** A future that completes once everything queued before it is published (or given up). */
     Future<?> drained() {
         return queue.submit(() -> { });
+    }
+
+    /** Work for the side's queue. */
+    @FunctionalInterface
+    interface ThrowingTask {
+        void run() throws Exception;
     }
 
     NotificationService service() {

@@ -6,14 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -22,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.model.Notification;
-import org.jivesoftware.smack.packet.Message;
+import dev.finessesignout.simulator.xmpp.FinesseNodes;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +88,8 @@ class SideNotificationServicesTest {
         for (String side : List.of("A", "B")) {
             assertTrue(simulator.subscribers(side, "/finesse/api/User/1001").contains("1001@" + simulator.xmppDomain()),
                     side + ": " + simulator.subscribers(side, "/finesse/api/User/1001"));
-            assertTrue(simulator.subscribers(side, "/finesse/api/SystemInfo").contains("1002@" + simulator.xmppDomain()));
+            assertTrue(simulator.subscribers(side, FinesseNodes.SYSTEM_INFO)
+                    .contains("1002@" + simulator.xmppDomain()));
             XMPPTCPConnection agent = session(side, "1003", "agent-1003");
             assertNotNull(agent.getUser(), "the agent logs in on side " + side);
         }
@@ -101,21 +98,21 @@ class SideNotificationServicesTest {
 
     @Test
     void aChangeIsNotifiedOnBothSides() throws Exception {
-        BlockingQueue<String> heardOnA = subscribed("A", TEAM_7);
-        BlockingQueue<String> heardOnB = subscribed("B", TEAM_7);
+        HeardMessages heardOnA = subscribed("A", TEAM_7);
+        HeardMessages heardOnB = subscribed("B", TEAM_7);
 
-        signOut("A", "1001", "req-on-a");
+        SignOuts.signOut(simulator, "A", "1001", "req-on-a");
         assertEquals("req-on-a", requestIdOf(heard(heardOnA, "1001")), "side A");
         assertEquals("req-on-a", requestIdOf(heard(heardOnB, "1001")), "side B hears a change made through node A");
 
-        signOut("B", "1002", "req-on-b");
+        SignOuts.signOut(simulator, "B", "1002", "req-on-b");
         assertEquals("req-on-b", requestIdOf(heard(heardOnA, "1002")), "side A hears a change made through node B");
         assertEquals("req-on-b", requestIdOf(heard(heardOnB, "1002")), "side B");
     }
 
     @Test
     void whileSideAIsDownSideBIsNotifiedPromptlyAndAPublishesWhatWasQueuedOnceBack() throws Exception {
-        BlockingQueue<String> heardOnB = subscribed("B", TEAM_7);
+        HeardMessages heardOnB = subscribed("B", TEAM_7);
         long publishedOnA = awaitQuiet("A");
         simulator.stopNotifications("A");
         assertFalse(listening("A"), "side A refuses connections while down");
@@ -123,7 +120,7 @@ class SideNotificationServicesTest {
         assertThrows(IllegalStateException.class, () -> simulator.stopNotifications("A"), "already down");
 
         long before = System.nanoTime();
-        signOut("A", "1001", "req-a-down");
+        SignOuts.signOut(simulator, "A", "1001", "req-a-down");
         assertEquals("req-a-down", requestIdOf(heard(heardOnB, "1001")));
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
         assertTrue(tookMillis < PROMPT_SECONDS * 1000, "side B heard after " + tookMillis + " ms");
@@ -142,7 +139,7 @@ class SideNotificationServicesTest {
         assertEquals(expected, awaitQuiet("A"), "the notifications queued on A while it was down");
 
         // and A notifies again: a client that subscribes anew (its old subscriptions are gone) hears the next change
-        BlockingQueue<String> heardOnA = subscribed("A", TEAM_7);
+        HeardMessages heardOnA = subscribed("A", TEAM_7);
         simulator.directory().setState("1005", "NOT_READY");
         assertNotNull(heard(heardOnA, "1005"));
     }
@@ -150,10 +147,10 @@ class SideNotificationServicesTest {
     @Test
     void aSubscriptionMadeOnSideAIsNotOnSideB() throws Exception {
         XMPPTCPConnection onA = session("A", SUPERVISOR, SUPERVISOR_PASSWORD);
-        BlockingQueue<String> heardOnA = listen(onA);
+        HeardMessages heardOnA = HeardMessages.of(onA);
         XmppClients.pubsub(onA, simulator).getNode(TEAM_8).subscribe(onA.getUser().toString());
         XMPPTCPConnection onB = session("B", SUPERVISOR, SUPERVISOR_PASSWORD);
-        BlockingQueue<String> heardOnB = listen(onB);
+        HeardMessages heardOnB = HeardMessages.of(onB);
 
         assertEquals(List.of(onA.getUser().toString()), simulator.subscribers("A", TEAM_8));
         assertEquals(List.of(), simulator.subscribers("B", TEAM_8), "the subscription does not follow to side B");
@@ -164,7 +161,7 @@ class SideNotificationServicesTest {
         assertNotNull(heard(heardOnA, "1010"));
         simulator.directory().setState("1011", "NOT_READY"); // heard on A after 1010: B had time for 1010 too
         assertNotNull(heard(heardOnA, "1011"));
-        assertNull(heardOnB.poll(1, TimeUnit.SECONDS), "side B sent something to a session not subscribed there");
+        assertNull(heardOnB.next(1), "side B sent something to a session not subscribed there");
     }
 
     @Test
@@ -199,9 +196,9 @@ class SideNotificationServicesTest {
     }
 
     /** A supervisor session on that side, subscribed to the node; every message it receives. */
-    private BlockingQueue<String> subscribed(String side, String node) throws Exception {
+    private HeardMessages subscribed(String side, String node) throws Exception {
         XMPPTCPConnection session = session(side, SUPERVISOR, SUPERVISOR_PASSWORD);
-        BlockingQueue<String> heard = listen(session);
+        HeardMessages heard = HeardMessages.of(session);
         XmppClients.pubsub(session, simulator).getNode(node).subscribe(session.getUser().toString());
         return heard;
     }
@@ -212,24 +209,9 @@ class SideNotificationServicesTest {
         return session;
     }
 
-    private static BlockingQueue<String> listen(XMPPTCPConnection connection) {
-        BlockingQueue<String> heard = new LinkedBlockingQueue<>();
-        connection.addAsyncStanzaListener(stanza -> heard.add(stanza.toXML(null).toString()),
-                stanza -> stanza instanceof Message);
-        return heard;
-    }
-
     /** The first message about the user within {@link #PROMPT_SECONDS}, or null. */
-    private static String heard(BlockingQueue<String> messages, String userId) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROMPT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            String message = messages.poll(100, TimeUnit.MILLISECONDS);
-            if (message != null && message.replace("&lt;", "<").replace("&gt;", ">")
-                    .contains("<loginId>" + userId + "</loginId>")) {
-                return message;
-            }
-        }
-        return null;
+    private static String heard(HeardMessages messages, String userId) throws InterruptedException {
+        return messages.about(userId, "", PROMPT_SECONDS);
     }
 
     private static String requestIdOf(String message) {
@@ -258,18 +240,6 @@ class SideNotificationServicesTest {
         } catch (IOException refused) {
             return false;
         }
-    }
-
-    private static void signOut(String side, String userId, String requestId) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(simulator.side(side).httpUrl() + "/finesse/api/User/" + userId))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (SUPERVISOR + ":" + SUPERVISOR_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("requestId", requestId)
-                .timeout(Duration.ofSeconds(20))
-                .PUT(HttpRequest.BodyPublishers.ofString("<User><state>LOGOUT</state></User>")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, answer.statusCode(), answer.body());
     }
 
     private static HttpResponse<String> admin(String path) throws Exception {

@@ -69,4 +69,9 @@ final class XmppClients {
     static PubSubManager pubsub(XMPPTCPConnection connection, FinesseSimulator simulator) throws Exception {
         return PubSubManager.getInstance(connection, JidCreate.bareFrom("pubsub." + simulator.xmppDomain()));
     }
+
+    /** The pubsub service of the session's own domain. */
+    static PubSubManager pubsub(XMPPTCPConnection connection) throws Exception {
+        return PubSubManager.getInstance(connection, JidCreate.bareFrom("pubsub." + connection.getXMPPServiceDomain()));
+    }
 }

@@ -1,12 +1,10 @@
 package dev.finessesignout.simulator.xmpp;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import javax.net.ssl.SSLContext;
 
@@ -44,7 +42,13 @@ public final class EmbeddedNotificationService implements NotificationService {
         server.start(withPublisher);
         NotificationPublisher publisher = null;
         try {
-            publisher = new NotificationPublisher(domain, host, server.port(), PUBLISHER, publisherPassword, clientTls);
+            // Vysper's TLS runs on MINA 2.0 (2011), which predates TLS 1.3; 1.2 is what Finesse requires at least
+            publisher = new NotificationPublisher("the embedded XMPP server on port " + server.port(),
+                    XmppClientSettings.startTls(domain, host, server.port(), clientTls)
+                            .setUsernameAndPassword(PUBLISHER, publisherPassword)
+                            .setResource("simulator")
+                            .setEnabledSSLProtocols(new String[] {"TLSv1.2"})
+                            .build(), NotificationPublisher.SessionStart.NOTHING);
             for (String node : nodes.nodes()) {
                 publisher.createNode(node);
             }
@@ -59,6 +63,11 @@ public final class EmbeddedNotificationService implements NotificationService {
             server.stop();
             throw e;
         }
+    }
+
+    /** Logged in since its start. */
+    @Override
+    public void connect() {
     }
 
     @Override
@@ -92,18 +101,8 @@ public final class EmbeddedNotificationService implements NotificationService {
     }
 
     @Override
-    public void goDown() {
-        server.goDown();
-    }
-
-    @Override
-    public void comeBack() throws IOException {
-        server.comeBack();
-    }
-
-    @Override
-    public CompletableFuture<Void> interrupt(Duration outage) {
-        return server.interrupt(outage);
+    public Optional<Outages> outages() {
+        return Optional.of(server);
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * It can have an outage ({@link #goDown()}, {@link #comeBack()}, {@link #interrupt(Duration)}) that looks to clients
  * like a restart; Vysper itself keeps running, as stopping and starting it in one JVM proved unreliable.
  */
-public final class EmbeddedXmppServer {
+public final class EmbeddedXmppServer implements Outages {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedXmppServer.class);
     private final String domain;
     private final String host;
@@ -80,6 +80,7 @@ public final class EmbeddedXmppServer {
      * The start of an outage, as if the server went down: every client session is cut and new connections are
      * refused. Fails when already down.
      */
+    @Override
     public synchronized void goDown() {
         if (down) {
             throw new IllegalStateException("the XMPP service is already down");
@@ -94,6 +95,7 @@ public final class EmbeddedXmppServer {
      * in-memory storage (those made by {@link #subscribe} stay, as a restarted Finesse makes them again; nodes and
      * accounts stay too), and it listens again on the same port. Does nothing when not down or stopped.
      */
+    @Override
     public synchronized void comeBack() throws IOException {
         if (!down || server == null) {
             return;
@@ -110,6 +112,7 @@ public final class EmbeddedXmppServer {
      * Goes down now and comes back after {@code outage} on a background thread. Returns at once, with a future that
      * completes when the service listens again (or fails when it could not bind its port again).
      */
+    @Override
     public CompletableFuture<Void> interrupt(Duration outage) {
         goDown();
         Executor afterOutage = CompletableFuture.delayedExecutor(outage.toMillis(), TimeUnit.MILLISECONDS,

@@ -1,17 +1,18 @@
 package dev.finessesignout.simulator.xmpp;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 
 /**
  * One Finesse node's notification service as the simulator publishes to it: an XMPP server with XEP-0060
  * publish-subscribe at pubsub.&lt;domain&gt;, holding the Finesse nodes and the users' automatic subscriptions. Each
- * side has its own, as each Finesse node has its own Openfire. The outage methods work only on a server the
- * simulator runs itself; one it does not run answers them with {@link IllegalStateException}.
+ * side has its own, as each Finesse node has its own Openfire: a server the simulator runs itself
+ * ({@link EmbeddedNotificationService}) or one it only publishes to ({@link ExternalNotificationService}).
  */
 public interface NotificationService extends AutoCloseable {
+
+    /** Logs the publisher in now if it is not, making what the server lacks; waits for the server like a publish. */
+    void connect() throws Exception;
 
     /** Publishes one item (a {@code <notification>} payload) to the node; waits for the server to accept it. */
     void publish(String nodeId, String notificationXml) throws Exception;
@@ -28,17 +29,14 @@ public interface NotificationService extends AutoCloseable {
     /** The client port. */
     int port();
 
-    /** Whether the service is down (as far as the simulator knows: only a server it runs can be known down). */
+    /**
+     * Whether clients cannot use the service now, as far as the simulator knows: its own server is down, or the
+     * publisher has no session with a server it does not run.
+     */
     boolean isDown();
 
-    /** Sessions cut and connections refused until {@link #comeBack()}. */
-    void goDown();
-
-    /** Listens again after {@link #goDown()}; the subscriptions clients made are lost, as after a restart. */
-    void comeBack() throws IOException;
-
-    /** Down now, back after {@code outage}; the future completes when it listens again. */
-    CompletableFuture<Void> interrupt(Duration outage);
+    /** Outages on demand: only a server the simulator runs can have them. */
+    Optional<Outages> outages();
 
     /** Ends the publisher's session and, when the simulator runs the server, the server. */
     @Override
