@@ -1,19 +1,15 @@
 package dev.finessesignout;
 
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.HostnameVerifier;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import dev.finessesignout.tls.HostCheckingTrustManager;
 import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 
@@ -23,7 +19,7 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
  * bundle says loudly at start.
  */
 public final class FinesseTrust {
-    private static final DefaultHostnameVerifier HOST_NAMES = new DefaultHostnameVerifier();
+    private static final HostnameVerifier HOST_NAMES = new DefaultHostnameVerifier();
     private final X509TrustManager store;
     private final boolean trustAll;
 
@@ -65,61 +61,7 @@ public final class FinesseTrust {
 
     /** A trust manager that also wants the certificate to name this host (for connections that do not check it). */
     public X509TrustManager forHost(String host) {
-        return trustAll ? store : new NamingHost(store, host);
-    }
-
-    private static final class NamingHost extends X509ExtendedTrustManager {
-        private final X509TrustManager store;
-        private final String host;
-
-        NamingHost(X509TrustManager store, String host) {
-            this.store = store;
-            this.host = host;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            store.checkServerTrusted(chain, authType);
-            try {
-                HOST_NAMES.verify(host, chain[0]);
-            } catch (SSLException e) {
-                throw new CertificateException("the certificate does not name " + host + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            store.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            store.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            store.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return store.getAcceptedIssuers();
-        }
+        return trustAll ? store : new HostCheckingTrustManager(store, host);
     }
 
     /** finesse.tls.trust-all: any certificate, from anyone. */

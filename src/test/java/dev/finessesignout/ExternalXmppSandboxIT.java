@@ -9,7 +9,7 @@ import java.util.Properties;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.simulator.ProsodyServers;
-import dev.finessesignout.simulator.xmpp.XmppTlsMode;
+import dev.finessesignout.tls.XmppTlsMode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -12,8 +12,8 @@ import java.util.Locale;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-import dev.finessesignout.simulator.xmpp.HostCheckingTrustManager;
-import dev.finessesignout.simulator.xmpp.XmppTlsMode;
+import dev.finessesignout.tls.HostCheckingTrustManager;
+import dev.finessesignout.tls.XmppTlsMode;
 
 /**
  * The simulator's external mode (simulator.xmpp.server=external): it runs no XMPP server of its own, but publishes each

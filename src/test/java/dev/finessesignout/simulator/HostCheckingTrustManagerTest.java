@@ -9,7 +9,7 @@ import java.util.List;
 
 import javax.net.ssl.X509TrustManager;
 
-import dev.finessesignout.simulator.xmpp.HostCheckingTrustManager;
+import dev.finessesignout.tls.HostCheckingTrustManager;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -22,7 +22,7 @@ class HostCheckingTrustManagerTest {
     @Test
     void aTrustedCertificateMustAlsoNameTheHost() throws Exception {
         Path store = Files.createTempDirectory("host-check").resolve("trust.p12");
-        new SelfSignedCertificate("127.0.0.1", "finesse.example.com").writeTrustStore(store, "changeit", List.of());
+        new SelfSignedCertificate(List.of("127.0.0.1", "localhost", "finesse.example.com")).writeTrustStore(store, "changeit", List.of());
         X509Certificate[] chain = {certificateIn(store)};
         X509TrustManager chains = HostCheckingTrustManager.of(store, "changeit");
 
@@ -38,9 +38,9 @@ class HostCheckingTrustManagerTest {
     @Test
     void theRightNameDoesNotMakeAnUntrustedCertificateTrusted() throws Exception {
         Path stores = Files.createTempDirectory("host-check");
-        new SelfSignedCertificate("127.0.0.1", "finesse.example.com").writeTrustStore(stores.resolve("server.p12"),
+        new SelfSignedCertificate(List.of("127.0.0.1", "localhost", "finesse.example.com")).writeTrustStore(stores.resolve("server.p12"),
                 "changeit", List.of());
-        new SelfSignedCertificate("127.0.0.1", "finesse.example.com").writeTrustStore(stores.resolve("other.p12"),
+        new SelfSignedCertificate(List.of("127.0.0.1", "localhost", "finesse.example.com")).writeTrustStore(stores.resolve("other.p12"),
                 "changeit", List.of());
         X509Certificate[] chain = {certificateIn(stores.resolve("server.p12"))};
         X509TrustManager otherChains = HostCheckingTrustManager.of(stores.resolve("other.p12"), "changeit");

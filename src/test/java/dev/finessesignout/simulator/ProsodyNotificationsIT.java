@@ -12,7 +12,7 @@ import dev.finessesignout.model.FinesseXml;
 import dev.finessesignout.model.Notification;
 import dev.finessesignout.model.Update;
 import dev.finessesignout.simulator.xmpp.XmppClientSettings;
-import dev.finessesignout.simulator.xmpp.XmppTlsMode;
+import dev.finessesignout.tls.XmppTlsMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.X509TrustManager;
 
-import dev.finessesignout.simulator.xmpp.HostCheckingTrustManager;
+import dev.finessesignout.tls.HostCheckingTrustManager;
 import dev.finessesignout.simulator.xmpp.XmppClientSettings;
-import dev.finessesignout.simulator.xmpp.XmppTlsMode;
+import dev.finessesignout.tls.XmppTlsMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**

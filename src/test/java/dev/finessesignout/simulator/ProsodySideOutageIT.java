@@ -3,7 +3,7 @@ package dev.finessesignout.simulator;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
-import dev.finessesignout.simulator.xmpp.XmppTlsMode;
+import dev.finessesignout.tls.XmppTlsMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

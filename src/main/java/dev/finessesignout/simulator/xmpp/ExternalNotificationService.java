@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import javax.net.ssl.X509TrustManager;
 
+import dev.finessesignout.tls.XmppTlsMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.pubsub.LeafNode;
 import org.jivesoftware.smackx.pubsub.PubSubManager;

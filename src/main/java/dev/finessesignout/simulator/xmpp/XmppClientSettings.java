@@ -7,6 +7,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
+import dev.finessesignout.tls.DirectTlsSocketFactory;
+import dev.finessesignout.tls.HostCheckingTrustManager;
+import dev.finessesignout.tls.XmppTlsMode;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.java7.XmppHostnameVerifier;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;

@@ -1,4 +1,4 @@
-package dev.finessesignout.simulator.xmpp;
+package dev.finessesignout.tls;
 
 import java.util.Locale;
 
