@@ -201,6 +201,15 @@ start_side() { # side, domain, publisher password
         echo "side ${side^^} already runs (pid $(running_pid "$side"))"
         return
     fi
+    # another program on our ports (another checkout's instance, say) would answer in our place, with its own
+    # certificate and accounts: refuse to start rather than let the tests talk to it
+    local kind
+    for kind in starttls tls; do
+        if accepts "$(port_of "$side" "$kind")"; then
+            fail "port $(port_of "$side" "$kind") of side ${side^^} is in use by another program; stop it, or choose" \
+                "other ports (PROSODY_${side^^}_PORT, PROSODY_${side^^}_TLS_PORT)"
+        fi
+    done
     write_config "$side" "$domain"
     # a fresh start: accounts are made again from the setup file, nothing is left of an earlier run
     rm -rf "$DIR/$side/data" "$DIR/$side/prosody.pid"
@@ -270,6 +279,7 @@ command_start() {
     done
     for side in $(sides_of "${1:-}"); do
         await_accepting "$side"
+        [ -n "$(running_pid "$side")" ] || fail "side ${side^^} did not start; see $DIR/$side/prosody.log"
         echo "side ${side^^}: $HOST:$(port_of "$side" starttls) (STARTTLS), $HOST:$(port_of "$side" tls) (direct TLS)," \
             "pid $(running_pid "$side")"
     done
