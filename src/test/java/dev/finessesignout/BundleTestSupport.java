@@ -179,6 +179,26 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         return all.toString();
     }
 
+    /** The listener's session keeper of the bundle under test. */
+    protected dev.finessesignout.confirm.NotificationSession notificationSession() {
+        return context.getRegistry().lookupByNameAndType("notificationSession",
+                dev.finessesignout.confirm.NotificationSession.class);
+    }
+
+    /** Until the listener is logged in and subscribed (at most 60 s). */
+    protected void awaitListening() {
+        await(() -> notificationSession().isListening(), "the notification listener is logged in and subscribed");
+    }
+
+    /** Until the condition holds, at most 60 s; then it must. */
+    protected static void await(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            pause(50);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
     protected static void pause(long millis) {
         try {
             Thread.sleep(millis);

@@ -1,19 +1,16 @@
 package dev.finessesignout;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.simulator.FinesseSimulator;
 import dev.finessesignout.simulator.SampleSimulator;
 import dev.finessesignout.simulator.NotificationStyle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bundle with its notification listener, against a simulator that publishes through an embedded XMPP server per
@@ -55,17 +52,6 @@ public abstract class ConfirmationTestSupport extends BundleTestSupport {
     /** The listener is expected to log in (not with a wrong password). */
     protected boolean listens() {
         return true;
-    }
-
-    /** Until the listener is logged in and subscribed (at most 30 s). */
-    protected void awaitListening() {
-        NotificationSession session = context.getRegistry().lookupByNameAndType("notificationSession",
-                NotificationSession.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!session.isListening() && System.nanoTime() < deadline) {
-            pause(50);
-        }
-        assertTrue(session.isListening(), "the notification listener is logged in and subscribed");
     }
 
     @AfterAll

@@ -3,11 +3,9 @@ package dev.finessesignout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.simulator.ProsodyServers;
 import dev.finessesignout.tls.XmppTlsMode;
 import org.junit.jupiter.api.Test;
@@ -64,17 +62,6 @@ class ExternalXmppSandboxIT extends BundleTestSupport {
         assertTrue(LOG.text().contains(prosodyA),
                 "the banner names Prosody A");
         assertFalse(LOG.text().contains(SERVERS.publisherPassword()), "the publisher's password was logged");
-    }
-
-    /** Until the listener is logged in to Prosody A and subscribed (at most 30 s). */
-    private void awaitListening() {
-        NotificationSession session = context.getRegistry().lookupByNameAndType("notificationSession",
-                NotificationSession.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!session.isListening() && System.nanoTime() < deadline) {
-            pause(50);
-        }
-        assertTrue(session.isListening(), "the notification listener is logged in and subscribed");
     }
 
     private static int freePort() {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.finessesignout.confirm.NotificationSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +40,7 @@ class NotificationFailoverTest extends ConfirmationTestSupport {
 
     @Test
     void aNotificationServiceDyingMidBatchMovesTheListenerAndTheRestCallsToTheOtherSide() throws Exception {
-        String from = session().listeningSide();
+        String from = notificationSession().listeningSide();
         String to = otherThan(from);
         SIMULATOR.side(from).faults().latency(Duration.ofMillis(400)); // spread the batch over the failover
         List<String> batch = List.of("1001", "1002", "1004", "1005", "1007", "1008", "1009", "1010", "1011");
@@ -56,7 +54,7 @@ class NotificationFailoverTest extends ConfirmationTestSupport {
             assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         }
         assertEquals(batch.size(), records.size(), records.toString());
-        await(() -> to.equals(session().listeningSide()) && session().isListening(), "the listener is on side " + to);
+        await(() -> to.equals(notificationSession().listeningSide()) && notificationSession().isListening(), "the listener is on side " + to);
         assertEquals(1, listenerSubscriptions(to), "subscribed again on side " + to);
         assertTrue(LOG.text().contains("move to side " + to + ": the notification service of side " + from
                 + " has not let the listener in"), "the move and its reason are logged");
@@ -71,7 +69,7 @@ class NotificationFailoverTest extends ConfirmationTestSupport {
 
     @Test
     void aSideOutOfServiceForRestCallsTakesTheListenerToTheOtherSide() throws Exception {
-        String from = session().listeningSide();
+        String from = notificationSession().listeningSide();
         String to = otherThan(from);
         assertEquals(1, listenerSubscriptions(from));
         SIMULATOR.side(from).faults().unavailableFor(Duration.ofMinutes(5)); // 503, SystemInfo OUT_OF_SERVICE
@@ -80,7 +78,7 @@ class NotificationFailoverTest extends ConfirmationTestSupport {
         assertEquals("CONFIRMED", first.path("outcome").asText(), first.toString());
         assertEquals(to, first.path("finesseNode").asText(), first.toString());
 
-        await(() -> to.equals(session().listeningSide()) && session().isListening(), "the listener is on side " + to);
+        await(() -> to.equals(notificationSession().listeningSide()) && notificationSession().isListening(), "the listener is on side " + to);
         assertEquals(1, listenerSubscriptions(to), "subscribed on side " + to);
         assertEquals(0, listenerSubscriptions(from), "no subscription left behind on side " + from);
 
@@ -94,17 +92,5 @@ class NotificationFailoverTest extends ConfirmationTestSupport {
     /** The service account's subscriptions to team 7's node on that side's notification service. */
     private static long listenerSubscriptions(String side) {
         return SIMULATOR.subscribers(side, TEAM_NODE).stream().filter(jid -> jid.startsWith("svc-signout@")).count();
-    }
-
-    private NotificationSession session() {
-        return context.getRegistry().lookupByNameAndType("notificationSession", NotificationSession.class);
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            pause(100);
-        }
-        assertTrue(condition.getAsBoolean(), what);
     }
 }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.finessesignout.confirm.NotificationSession;
 import dev.finessesignout.simulator.FinesseSimulator;
 import dev.finessesignout.simulator.ProsodyServers;
 import dev.finessesignout.tls.XmppTlsMode;
@@ -53,7 +51,7 @@ class ProsodyFailoverIT extends BundleTestSupport {
 
     @Test
     void killingProsodyAMidBatchMovesTheListenerAndTheRestCallsToSideB() throws Exception {
-        await(() -> "A".equals(session().listeningSide()) && session().isListening(), "listening on Prosody A");
+        await(() -> "A".equals(notificationSession().listeningSide()) && notificationSession().isListening(), "listening on Prosody A");
         SIMULATOR.side("A").faults().latency(Duration.ofMillis(400)); // spread the batch over the failover
         List<String> batch = List.of("1001", "1002", "1004", "1005", "1007", "1008", "1009", "1010", "1011");
         dropFile("prosody-failover.csv", String.join("\n", batch) + "\n");
@@ -68,7 +66,7 @@ class ProsodyFailoverIT extends BundleTestSupport {
             assertEquals("CONFIRMED", record.path("outcome").asText(), record.toString());
         }
         assertEquals(batch.size(), records.size(), records.toString());
-        await(() -> "B".equals(session().listeningSide()) && session().isListening(), "listening on Prosody B");
+        await(() -> "B".equals(notificationSession().listeningSide()) && notificationSession().isListening(), "listening on Prosody B");
         assertTrue(LOG.text().contains("move to side B: the notification service of side A has not let the listener "
                 + "in"), "the move and its reason are logged");
 
@@ -77,17 +75,5 @@ class ProsodyFailoverIT extends BundleTestSupport {
         JsonNode after = recordOf(awaitAudit(1, 60), "1006");
         assertEquals("NOTIFICATION_REQUEST_ID", after.path("confirmedBy").asText(), "heard through Prosody B: " + after);
         assertEquals("B", after.path("finesseNode").asText(), "REST calls moved with the listener: " + after);
-    }
-
-    private NotificationSession session() {
-        return context.getRegistry().lookupByNameAndType("notificationSession", NotificationSession.class);
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            pause(100);
-        }
-        assertTrue(condition.getAsBoolean(), what);
     }
 }
