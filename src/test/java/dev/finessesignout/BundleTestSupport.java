@@ -86,6 +86,23 @@ public abstract class BundleTestSupport extends CamelMainTestSupport {
         return properties;
     }
 
+    /**
+     * The bundle against this simulator, REST and XMPP, with short waits. (Here, not in ConfirmationTestSupport, whose
+     * loading would start its own simulator, writing its trust store where another test's may be.)
+     */
+    protected static Properties confirmationProperties(dev.finessesignout.simulator.FinesseSimulator simulator) {
+        Properties properties = simulatorProperties(simulator);
+        properties.put("finesse.side-a.xmpp-host", "127.0.0.1");
+        properties.put("finesse.side-a.xmpp-port", String.valueOf(simulator.xmppPort("A")));
+        properties.put("finesse.side-b.xmpp-host", "127.0.0.1");
+        properties.put("finesse.side-b.xmpp-port", String.valueOf(simulator.xmppPort("B")));
+        properties.put("finesse.xmpp.domain", simulator.xmppDomain());
+        properties.put("confirm.listener.reconnect-seconds", "1");
+        properties.put("confirm.notification-wait", "3000");
+        properties.put("confirm.pending-wait", "6000");
+        return properties;
+    }
+
     /** Drops a file into the inbox the way an operator would: written elsewhere, then moved in. */
     protected static void dropFile(String name, String content) {
         try {

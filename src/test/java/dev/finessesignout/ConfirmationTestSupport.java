@@ -25,20 +25,6 @@ public abstract class ConfirmationTestSupport extends BundleTestSupport {
         return confirmationProperties(SIMULATOR);
     }
 
-    /** The bundle against this simulator, REST and XMPP, with short waits. */
-    protected static Properties confirmationProperties(FinesseSimulator simulator) {
-        Properties properties = simulatorProperties(simulator);
-        properties.put("finesse.side-a.xmpp-host", "127.0.0.1");
-        properties.put("finesse.side-a.xmpp-port", String.valueOf(simulator.xmppPort("A")));
-        properties.put("finesse.side-b.xmpp-host", "127.0.0.1");
-        properties.put("finesse.side-b.xmpp-port", String.valueOf(simulator.xmppPort("B")));
-        properties.put("finesse.xmpp.domain", simulator.xmppDomain());
-        properties.put("confirm.listener.reconnect-seconds", "1");
-        properties.put("confirm.notification-wait", "3000");
-        properties.put("confirm.pending-wait", "6000");
-        return properties;
-    }
-
     @BeforeEach
     void resetSimulatorAndAudit() throws IOException {
         SIMULATOR.reset();

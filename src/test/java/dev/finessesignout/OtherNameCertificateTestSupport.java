@@ -16,7 +16,7 @@ public abstract class OtherNameCertificateTestSupport extends BundleTestSupport 
 
     @Override
     protected Properties baseProperties() {
-        return ConfirmationTestSupport.confirmationProperties(SIMULATOR);
+        return confirmationProperties(SIMULATOR);
     }
 
     @AfterAll

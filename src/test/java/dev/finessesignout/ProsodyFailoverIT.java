@@ -29,7 +29,7 @@ class ProsodyFailoverIT extends BundleTestSupport {
     @Override
     protected Properties baseProperties() {
         // the simulator's trust store holds its HTTPS certificate and Prosody's
-        Properties properties = ConfirmationTestSupport.confirmationProperties(SIMULATOR);
+        Properties properties = confirmationProperties(SIMULATOR);
         properties.put("finesse.xmpp.tls", "direct");
         for (String side : List.of("A", "B")) {
             String key = "finesse.side-" + side.toLowerCase() + ".xmpp-";
