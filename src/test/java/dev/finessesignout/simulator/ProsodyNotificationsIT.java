@@ -43,7 +43,7 @@ class ProsodyNotificationsIT {
 
     @BeforeAll
     static void servers() {
-        servers = ProsodyServers.fromSystemProperties();
+        servers = ProsodyServers.fromSystemProperties().requireRunning();
     }
 
     @AfterEach
