@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExternalXmppSandboxIT extends BundleTestSupport {
     private static final CapturedLog LOG = CapturedLog.attach();
-    private static final ProsodyServers SERVERS = ProsodyServers.fromSystemProperties();
+    private static final ProsodyServers SERVERS = ProsodyServers.fromSystemProperties().requireRunning();
 
     @Override
     protected Properties baseProperties() {

@@ -14,6 +14,7 @@ import dev.finessesignout.model.Update;
 import dev.finessesignout.simulator.xmpp.XmppClientSettings;
 import dev.finessesignout.tls.XmppTlsMode;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.PingManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class ProsodyNotificationsIT {
 
     @BeforeAll
     static void servers() {
-        servers = ProsodyServers.fromSystemProperties();
+        servers = ProsodyServers.fromSystemProperties().requireRunning();
     }
 
     @AfterEach
@@ -109,6 +110,9 @@ class ProsodyNotificationsIT {
             XMPPTCPConnection agent = servers.connect(side, XmppTlsMode.STARTTLS, "1003", "agent-1003");
             sessions.add(agent);
             heard.add(HeardMessages.of(agent));
+            // Prosody sends a bare JID's headlines only to sessions that announced presence, which Smack sends after
+            // login on its writer thread: a ping answered on the same stream means the server has handled it
+            assertTrue(PingManager.getInstanceFor(agent).pingMyServer(), "no answer to a ping on side " + side);
         }
         simulator.directory().setState("1003", "NOT_READY");
         for (HeardMessages side : heard) {

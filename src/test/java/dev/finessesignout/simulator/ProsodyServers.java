@@ -151,6 +151,21 @@ public final class ProsodyServers {
         awaitAccepting(side, true);
     }
 
+    /**
+     * Fails at once, saying what to do, when a side does not take connections (servers.properties left from an earlier
+     * run, the instances stopped since), instead of every test waiting for a server that is not there.
+     */
+    public ProsodyServers requireRunning() {
+        for (String side : new String[] {"A", "B"}) {
+            if (!accepts(side)) {
+                throw new IllegalStateException("side " + side + "'s Prosody (" + host() + ":"
+                        + port(side, XmppTlsMode.STARTTLS) + ") does not take connections: start the instances first "
+                        + "(scripts/prosody.sh start), or run mvn verify -Pprosody, which does");
+            }
+        }
+        return this;
+    }
+
     /** Whether that side's ports take TCP connections. */
     public boolean accepts(String side) {
         for (XmppTlsMode tls : XmppTlsMode.values()) {

@@ -33,6 +33,7 @@ class ProsodySideOutageIT {
     void start() throws Exception {
         servers = ProsodyServers.fromSystemProperties();
         servers.start("A"); // whatever an earlier test left: nothing happens when it runs
+        servers.requireRunning();
         simulator = servers.startSimulator(XmppTlsMode.STARTTLS,
                 Files.createTempDirectory("prosody-outage-it").resolve("truststore.p12"));
     }
