@@ -31,7 +31,11 @@ public final class XmppConnections {
     public XmppConnections(FinesseTrust trust, String mode, String domain, String username, String password,
             String resource, String protocols) {
         this.trust = trust;
-        this.mode = XmppTlsMode.of(mode);
+        try {
+            this.mode = XmppTlsMode.of(mode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("finesse.xmpp.tls: " + e.getMessage(), e);
+        }
         this.domain = domain;
         this.username = username;
         this.password = password;
@@ -54,7 +58,7 @@ public final class XmppConnections {
                 .setHostnameVerifier(hostVerifier(host));
         if (mode == XmppTlsMode.DIRECT) {
             // Smack 4.3 knows STARTTLS only: the socket is TLS from the start, so Smack must not ask for STARTTLS
-            builder.setSocketFactory(new DirectTlsSocketFactory(tls)).setSecurityMode(SecurityMode.disabled);
+            builder.setSocketFactory(new DirectTlsSocketFactory(tls, protocols)).setSecurityMode(SecurityMode.disabled);
         } else {
             builder.setCustomSSLContext(tls).setSecurityMode(SecurityMode.required);
         }

@@ -16,15 +16,18 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class DirectTlsSocketFactory extends SocketFactory {
     private final SSLSocketFactory tls;
+    private final String[] protocols;
 
-    public DirectTlsSocketFactory(SSLContext context) {
+    /** @param protocols the TLS versions offered (none given: the context's defaults) */
+    public DirectTlsSocketFactory(SSLContext context, String... protocols) {
         this.tls = context.getSocketFactory();
+        this.protocols = protocols.clone();
     }
 
     /** Unconnected, as Smack connects it itself; the TLS handshake is part of that connect. */
     @Override
     public Socket createSocket() {
-        return new TlsOnConnectSocket(tls);
+        return new TlsOnConnectSocket(tls, protocols);
     }
 
     @Override

@@ -20,11 +20,13 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class TlsOnConnectSocket extends Socket {
     private final SSLSocketFactory factory;
+    private final String[] protocols;
     private final Socket plain = new Socket();
     private volatile SSLSocket tls;
 
-    TlsOnConnectSocket(SSLSocketFactory factory) {
+    TlsOnConnectSocket(SSLSocketFactory factory, String[] protocols) {
         this.factory = factory;
+        this.protocols = protocols;
     }
 
     @Override
@@ -37,6 +39,9 @@ final class TlsOnConnectSocket extends Socket {
         InetSocketAddress address = (InetSocketAddress) endpoint;
         plain.connect(address, timeout);
         SSLSocket layered = (SSLSocket) factory.createSocket(plain, address.getHostString(), address.getPort(), true);
+        if (protocols.length > 0) {
+            layered.setEnabledProtocols(protocols);
+        }
         try {
             layered.startHandshake();
         } catch (IOException refused) {

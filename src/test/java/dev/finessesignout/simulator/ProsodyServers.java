@@ -116,14 +116,7 @@ public final class ProsodyServers {
         XMPPTCPConnection connection = new XMPPTCPConnection(XmppClientSettings.of(tls, domain(), host(),
                 port(side, tls), trust).setUsernameAndPassword(user, password).setResource("it-" + System.nanoTime())
                 .build());
-        connection.setReplyTimeout(30_000);
-        try {
-            connection.connect().login();
-        } catch (Exception e) {
-            connection.instantShutdown();
-            throw e;
-        }
-        return connection;
+        return XmppClients.loggedIn(connection);
     }
 
     /** Kills that side's Prosody (SIGKILL, the pid in its pid file) and returns once its ports refuse connections. */

@@ -56,6 +56,11 @@ final class XmppClients {
                 .setCustomSSLContext(tls)
                 .setEnabledSSLProtocols(new String[] {"TLSv1.2"})
                 .build());
+        return loggedIn(connection);
+    }
+
+    /** Connected and logged in, with a reply timeout a busy machine's first TLS handshake fits in; shut on failure. */
+    static XMPPTCPConnection loggedIn(XMPPTCPConnection connection) throws Exception {
         connection.setReplyTimeout(30_000);
         try {
             connection.connect().login();
